@@ -50,13 +50,17 @@ void Column::AppendString(std::string_view v) {
 void Column::AppendValue(const Value& v) {
   if (v.is_null) return AppendNull();
   switch (type_) {
-    case TypeId::kBool: return AppendBool(v.i != 0);
-    case TypeId::kInt32: return AppendInt32(static_cast<int32_t>(v.i));
+    case TypeId::kBool:
+      return AppendBool(v.i != 0);
+    case TypeId::kInt32:
+      return AppendInt32(static_cast<int32_t>(v.i));
     case TypeId::kInt64:
-    case TypeId::kTimestamp: return AppendInt64(v.i);
+    case TypeId::kTimestamp:
+      return AppendInt64(v.i);
     case TypeId::kDouble:
       return AppendDouble(v.type == TypeId::kDouble ? v.d : static_cast<double>(v.i));
-    case TypeId::kString: return AppendString(v.s);
+    case TypeId::kString:
+      return AppendString(v.s);
   }
 }
 
@@ -93,12 +97,18 @@ void Column::AppendColumn(const Column& other) {
 Value Column::GetValue(size_t i) const {
   if (IsNull(i)) return Value::Null(type_);
   switch (type_) {
-    case TypeId::kBool: return Value::Bool(u8_[i] != 0);
-    case TypeId::kInt32: return Value::Int32(i32_[i]);
-    case TypeId::kInt64: return Value::Int64(i64_[i]);
-    case TypeId::kTimestamp: return Value::Timestamp(i64_[i]);
-    case TypeId::kDouble: return Value::Double(f64_[i]);
-    case TypeId::kString: return Value::String(std::string(GetString(i)));
+    case TypeId::kBool:
+      return Value::Bool(u8_[i] != 0);
+    case TypeId::kInt32:
+      return Value::Int32(i32_[i]);
+    case TypeId::kInt64:
+      return Value::Int64(i64_[i]);
+    case TypeId::kTimestamp:
+      return Value::Timestamp(i64_[i]);
+    case TypeId::kDouble:
+      return Value::Double(f64_[i]);
+    case TypeId::kString:
+      return Value::String(std::string(GetString(i)));
   }
   return Value::Null(type_);
 }
@@ -132,12 +142,22 @@ bool Column::Equals(const Column& other) const {
     if (IsNull(i)) continue;
     bool same = true;
     switch (type_) {
-      case TypeId::kBool: same = u8_[i] == other.u8_[i]; break;
-      case TypeId::kInt32: same = i32_[i] == other.i32_[i]; break;
+      case TypeId::kBool:
+        same = u8_[i] == other.u8_[i];
+        break;
+      case TypeId::kInt32:
+        same = i32_[i] == other.i32_[i];
+        break;
       case TypeId::kInt64:
-      case TypeId::kTimestamp: same = i64_[i] == other.i64_[i]; break;
-      case TypeId::kDouble: same = std::memcmp(&f64_[i], &other.f64_[i], sizeof(double)) == 0; break;
-      case TypeId::kString: same = GetString(i) == other.GetString(i); break;
+      case TypeId::kTimestamp:
+        same = i64_[i] == other.i64_[i];
+        break;
+      case TypeId::kDouble:
+        same = std::memcmp(&f64_[i], &other.f64_[i], sizeof(double)) == 0;
+        break;
+      case TypeId::kString:
+        same = GetString(i) == other.GetString(i);
+        break;
     }
     if (!same) return false;
   }

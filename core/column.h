@@ -81,24 +81,36 @@ class Column {
 };
 
 template <>
-inline std::vector<uint8_t>& Column::data<uint8_t>() { return u8_; }
+inline std::vector<uint8_t>& Column::data<uint8_t>() {
+  return u8_;
+}
 template <>
-inline std::vector<int32_t>& Column::data<int32_t>() { return i32_; }
+inline std::vector<int32_t>& Column::data<int32_t>() {
+  return i32_;
+}
 template <>
-inline std::vector<int64_t>& Column::data<int64_t>() { return i64_; }
+inline std::vector<int64_t>& Column::data<int64_t>() {
+  return i64_;
+}
 template <>
-inline std::vector<double>& Column::data<double>() { return f64_; }
+inline std::vector<double>& Column::data<double>() {
+  return f64_;
+}
 
 // Calls f(T{}) with T the physical type of `type`: f(uint8_t{}), f(int32_t{}), ...
 template <typename F>
 decltype(auto) VisitPhysical(TypeId type, F&& f) {
   switch (type) {
-    case TypeId::kBool: return f(uint8_t{});
+    case TypeId::kBool:
+      return f(uint8_t{});
     case TypeId::kInt32:
-    case TypeId::kString: return f(int32_t{});
+    case TypeId::kString:
+      return f(int32_t{});
     case TypeId::kInt64:
-    case TypeId::kTimestamp: return f(int64_t{});
-    case TypeId::kDouble: return f(double{});
+    case TypeId::kTimestamp:
+      return f(int64_t{});
+    case TypeId::kDouble:
+      return f(double{});
   }
   return f(int64_t{});
 }

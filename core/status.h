@@ -27,7 +27,9 @@ class Status {
 
   Status() = default;
   static Status OK() { return Status(); }
-  static Status InvalidArgument(std::string msg) { return {Code::kInvalidArgument, std::move(msg)}; }
+  static Status InvalidArgument(std::string msg) {
+    return {Code::kInvalidArgument, std::move(msg)};
+  }
   static Status NotFound(std::string msg) { return {Code::kNotFound, std::move(msg)}; }
   static Status IOError(std::string msg) { return {Code::kIOError, std::move(msg)}; }
   static Status Corruption(std::string msg) { return {Code::kCorruption, std::move(msg)}; }
@@ -62,7 +64,7 @@ const char* StatusCodeName(Status::Code code);
 template <typename T>
 class Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     assert(!std::get<Status>(v_).ok() && "Result built from an ok Status");
   }
@@ -91,10 +93,10 @@ class Result {
 #define STEDI_CONCAT(a, b) STEDI_CONCAT_INNER(a, b)
 
 // Returns the Status from the enclosing function when `expr` is not ok.
-#define STEDI_RETURN_IF_ERROR(expr)           \
-  do {                                        \
-    ::stedi::Status _st = (expr);             \
-    if (!_st.ok()) return _st;                \
+#define STEDI_RETURN_IF_ERROR(expr) \
+  do {                              \
+    ::stedi::Status _st = (expr);   \
+    if (!_st.ok()) return _st;      \
   } while (0)
 
 #define STEDI_ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \

@@ -1,9 +1,9 @@
 #include "core/string_dictionary.h"
 
+#include <xxhash.h>
+
 #include <algorithm>
 #include <numeric>
-
-#include <xxhash.h>
 
 namespace stedi {
 

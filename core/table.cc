@@ -4,9 +4,8 @@ namespace stedi {
 
 Result<Table> Table::Make(Schema schema, std::vector<Column> columns) {
   if (schema.size() != columns.size()) {
-    return Status::InvalidArgument("schema has " + std::to_string(schema.size()) +
-                                   " fields but " + std::to_string(columns.size()) +
-                                   " columns were given");
+    return Status::InvalidArgument("schema has " + std::to_string(schema.size()) + " fields but " +
+                                   std::to_string(columns.size()) + " columns were given");
   }
   Table t;
   t.num_rows_ = columns.empty() ? 0 : columns[0].size();

@@ -6,19 +6,25 @@ namespace stedi {
 
 std::string_view TypeName(TypeId type) {
   switch (type) {
-    case TypeId::kBool: return "bool";
-    case TypeId::kInt32: return "int32";
-    case TypeId::kInt64: return "int64";
-    case TypeId::kDouble: return "double";
-    case TypeId::kString: return "string";
-    case TypeId::kTimestamp: return "timestamp";
+    case TypeId::kBool:
+      return "bool";
+    case TypeId::kInt32:
+      return "int32";
+    case TypeId::kInt64:
+      return "int64";
+    case TypeId::kDouble:
+      return "double";
+    case TypeId::kString:
+      return "string";
+    case TypeId::kTimestamp:
+      return "timestamp";
   }
   return "unknown";
 }
 
 Result<TypeId> ParseTypeName(std::string_view name) {
-  for (TypeId t : {TypeId::kBool, TypeId::kInt32, TypeId::kInt64, TypeId::kDouble,
-                   TypeId::kString, TypeId::kTimestamp}) {
+  for (TypeId t : {TypeId::kBool, TypeId::kInt32, TypeId::kInt64, TypeId::kDouble, TypeId::kString,
+                   TypeId::kTimestamp}) {
     if (TypeName(t) == name) return t;
   }
   return Status::InvalidArgument("unknown type name '" + std::string(name) + "'");

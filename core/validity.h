@@ -16,9 +16,7 @@ class Validity {
   size_t size() const { return size_; }
   size_t null_count() const { return null_count_; }
   bool all_valid() const { return null_count_ == 0; }
-  bool IsValid(size_t i) const {
-    return words_.empty() || ((words_[i >> 6] >> (i & 63)) & 1);
-  }
+  bool IsValid(size_t i) const { return words_.empty() || ((words_[i >> 6] >> (i & 63)) & 1); }
   bool IsNull(size_t i) const { return !IsValid(i); }
 
   void Append(bool valid);

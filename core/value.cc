@@ -8,16 +8,19 @@ namespace stedi {
 std::string Value::ToString() const {
   if (is_null) return "NULL";
   switch (type) {
-    case TypeId::kBool: return i ? "true" : "false";
+    case TypeId::kBool:
+      return i ? "true" : "false";
     case TypeId::kInt32:
     case TypeId::kInt64:
-    case TypeId::kTimestamp: return std::to_string(i);
+    case TypeId::kTimestamp:
+      return std::to_string(i);
     case TypeId::kDouble: {
       char buf[64];
       auto r = std::to_chars(buf, buf + sizeof buf, d);
       return std::string(buf, r.ptr);
     }
-    case TypeId::kString: return s;
+    case TypeId::kString:
+      return s;
   }
   return "?";
 }
@@ -25,7 +28,8 @@ std::string Value::ToString() const {
 static bool IsNumeric(TypeId t) { return t != TypeId::kString; }
 
 int Value::Compare(const Value& o) const {
-  if (type == TypeId::kString && o.type == TypeId::kString) return s < o.s ? -1 : (s == o.s ? 0 : 1);
+  if (type == TypeId::kString && o.type == TypeId::kString)
+    return s < o.s ? -1 : (s == o.s ? 0 : 1);
   if (IsNumeric(type) && IsNumeric(o.type)) {
     if (type != TypeId::kDouble && o.type != TypeId::kDouble) {
       return i < o.i ? -1 : (i == o.i ? 0 : 1);

@@ -12,9 +12,9 @@ namespace stedi {
 struct Value {
   TypeId type = TypeId::kInt64;
   bool is_null = true;
-  int64_t i = 0;      // kBool (0/1), kInt32, kInt64, kTimestamp
-  double d = 0;       // kDouble
-  std::string s;      // kString
+  int64_t i = 0;  // kBool (0/1), kInt32, kInt64, kTimestamp
+  double d = 0;   // kDouble
+  std::string s;  // kString
 
   static Value Null(TypeId t) { return Value{t, true, 0, 0, {}}; }
   static Value Bool(bool b) { return Value{TypeId::kBool, false, b ? 1 : 0, 0, {}}; }

@@ -1,9 +1,9 @@
 #include "core/column.h"
 
+#include <gtest/gtest.h>
+
 #include <cmath>
 #include <limits>
-
-#include <gtest/gtest.h>
 
 namespace stedi {
 namespace {

@@ -1,8 +1,8 @@
 #include "core/string_dictionary.h"
 
-#include <string>
-
 #include <gtest/gtest.h>
+
+#include <string>
 
 namespace stedi {
 namespace {

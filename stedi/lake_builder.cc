@@ -1,0 +1,197 @@
+#include "stedi/lake_builder.h"
+
+#include <sys/resource.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <map>
+
+#include "ingest/landing_files.h"
+#include "stedi/catalog.h"
+#include "stedi/lake_publish.h"
+#include "stedi/sources.h"
+
+namespace stedi {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+class Stopwatch {
+ public:
+  double Seconds() const {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+  }
+
+ private:
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
+
+uint64_t PeakRssBytes() {
+  rusage ru{};
+  getrusage(RUSAGE_SELF, &ru);
+  return static_cast<uint64_t>(ru.ru_maxrss) * 1024;
+}
+
+void Report(const BuildOptions& o, const std::string& stage, uint64_t rows, uint64_t bytes) {
+  if (o.progress) o.progress(stage, rows, bytes);
+}
+
+// The landing files of each source; a missing or empty source is an error.
+Result<std::vector<std::vector<std::string>>> LocateSources(
+    const std::string& landing_dir, const std::vector<SourceSpec>& sources) {
+  std::error_code ec;
+  if (!fs::exists(landing_dir, ec)) {
+    return Status::NotFound("landing folder " + landing_dir + " does not exist");
+  }
+  if (!fs::is_directory(landing_dir, ec)) {
+    return Status::InvalidArgument("landing folder " + landing_dir + " is not a directory");
+  }
+  std::vector<std::vector<std::string>> files;
+  for (const SourceSpec& s : sources) {
+    const std::string dir = (fs::path(landing_dir) / s.landing_subdir).string();
+    auto listed = ListLandingFiles(dir);
+    if (!listed.ok()) {
+      return Status::NotFound("source '" + s.name + "' is missing: " + listed.status().message() +
+                              " (expected " + s.landing_subdir + "/*.json in " + landing_dir + ")");
+    }
+    if (listed->empty()) {
+      return Status::NotFound("source '" + s.name + "' has no .json/.jsonl/.ndjson files in " +
+                              dir);
+    }
+    files.push_back(std::move(listed).value());
+  }
+  return files;
+}
+
+// Expected counts: --expect wins, then a stedi-gen manifest, then (compat
+// mode only) the reference counts of the real data.
+std::pair<std::optional<Expectations>, std::string> ResolveExpectations(const BuildOptions& o) {
+  if (o.expectations) return {o.expectations, "--expect"};
+  auto manifest = LoadGeneratorManifest(o.landing_dir);
+  if (o.mode == ZoneMode::kCompat && manifest.ok()) return {*manifest, "stedi-gen.json"};
+  if (o.mode == ZoneMode::kCompat) return {ReferenceCounts(), "reference"};
+  return {std::nullopt, "none"};
+}
+
+// JSON bytes per row of each landing source, to estimate how much landing
+// text a derived table's rows stand for (compression ratio).
+double EstimateJsonBytes(const Schema& schema, uint64_t rows,
+                         const std::map<std::string, std::pair<Schema, double>>& per_row) {
+  double bytes_per_row = 0;
+  for (const auto& [name, entry] : per_row) {
+    for (const Field& f : schema.fields()) {
+      if (entry.first.Find(f.name)) {
+        bytes_per_row += entry.second;
+        break;
+      }
+    }
+  }
+  return bytes_per_row * static_cast<double>(rows);
+}
+
+// One line per operator, indented by depth: "  Filter  rows=482  0.1 ms".
+std::string FormatProfile(const QueryProfile& profile) {
+  std::string out;
+  char buf[64];
+  for (const OperatorProfile& op : profile.operators) {
+    std::snprintf(buf, sizeof buf, "  rows=%llu  %.3f ms\n",
+                  static_cast<unsigned long long>(op.rows_out), op.seconds * 1e3);
+    out += std::string(2 * op.depth, ' ') + op.label + buf;
+  }
+  return out;
+}
+
+Status WriteTextFile(const std::string& path, const std::string& text) {
+  FILE* f = std::fopen(path.c_str(), "wb");
+  if (!f) return Status::IOError(path + ": cannot create");
+  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
+  ok = (std::fclose(f) == 0) && ok;
+  return ok ? Status::OK() : Status::IOError(path + ": write failed");
+}
+
+}  // namespace
+
+Result<BuildReport> BuildLake(const BuildOptions& o) {
+  Stopwatch total;
+  const std::vector<SourceSpec> sources = StediSources();
+  STEDI_ASSIGN_OR_RETURN(auto files, LocateSources(o.landing_dir, sources));
+  STEDI_ASSIGN_OR_RETURN(LakePublisher publisher, LakePublisher::Begin(o.lake_dir));
+  const fs::path staging(publisher.staging_dir());
+
+  BuildReport report;
+  report.lake_dir = o.lake_dir;
+  report.landing_dir = o.landing_dir;
+  report.mode = o.mode;
+  auto [expectations, origin] = ResolveExpectations(o);
+  report.expectations_source = origin;
+
+  ExecContext ctx(o.threads);
+  IngestOptions ingest_options;
+  ingest_options.mode = o.on_bad_record;
+  ingest_options.threads = o.threads;
+  std::map<std::string, TableReport> landing;  // by table name
+  std::map<std::string, std::pair<Schema, double>> json_per_row;
+  for (size_t i = 0; i < sources.size(); ++i) {
+    const SourceSpec& s = sources[i];
+    Report(o, "ingest " + s.name, 0, 0);
+    Stopwatch sw;
+    auto ingested = IngestFiles(files[i], s.schema, ingest_options);
+    if (!ingested.ok()) return ingested.status().WithContext("ingest of " + s.name);
+    IngestResult& r = *ingested;
+    TableReport t;
+    t.ingest = r.stats;
+    t.json_bytes = static_cast<double>(r.stats.bytes);
+    t.seconds = sw.Seconds();
+    if (!r.rejected.empty()) {
+      fs::create_directories(staging / "_rejected");
+      t.rejected_path = "_rejected/" + s.table + ".jsonl";
+      STEDI_RETURN_IF_ERROR(WriteRejectedJsonl((staging / t.rejected_path).string(), r.rejected));
+    }
+    const uint64_t rows = r.table.num_rows();
+    json_per_row[s.table] = {s.schema, rows ? t.json_bytes / static_cast<double>(rows) : 0};
+    Report(o, "ingest " + s.name, rows, r.stats.bytes);
+    ctx.RegisterTable(s.table, std::move(r.table));
+    landing[s.table] = std::move(t);
+  }
+
+  for (const ZoneTable& z : StediZones(o.mode)) {
+    Report(o, "build " + z.name, 0, 0);
+    TableReport t = landing.count(z.name) ? std::move(landing[z.name]) : TableReport{};
+    Stopwatch sw;
+    QueryProfile profile;
+    auto result = Execute(z.plan, ctx, o.profile ? &profile : nullptr);
+    if (!result.ok()) return result.status().WithContext("zone " + z.name);
+    WriteOptions wo;
+    wo.sort_by = z.sort_by;
+    auto written = WriteTable(*result, (staging / z.path).string(), wo);
+    if (!written.ok()) return written.status().WithContext("writing " + z.name);
+    t.name = z.name;
+    t.zone = z.zone;
+    t.path = z.path;
+    t.rule = z.rule;
+    t.inputs = z.inputs;
+    t.schema = result->schema();
+    t.rows = result->num_rows();
+    t.bytes = written->bytes;
+    t.files = written->files;
+    t.seconds += sw.Seconds();
+    if (!t.ingest) t.json_bytes = EstimateJsonBytes(t.schema, t.rows, json_per_row);
+    if (expectations && expectations->count(z.name)) t.expected = expectations->at(z.name);
+    if (o.profile) t.analyze = FormatProfile(profile);
+    Report(o, "build " + z.name, t.rows, t.bytes);
+    ctx.RegisterTable(z.name, std::move(result).value());
+    report.tables.push_back(std::move(t));
+  }
+
+  report.seconds = total.Seconds();
+  report.peak_rss_bytes = PeakRssBytes();
+  STEDI_RETURN_IF_ERROR(
+      WriteTextFile((staging / "catalog.json").string(), CatalogJson(report, NowIso8601())));
+  Report(o, "publish", 0, 0);
+  STEDI_RETURN_IF_ERROR(publisher.Publish());
+  return report;
+}
+
+}  // namespace stedi

@@ -1,0 +1,115 @@
+#include "stedi/lake_publish.h"
+
+#include <fcntl.h>
+#include <stdio.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <system_error>
+
+namespace stedi {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string ErrnoText(int err) { return std::strerror(err); }
+
+Status SyncTree(const fs::path& root) {
+  std::error_code ec;
+  for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
+       it.increment(ec)) {
+    STEDI_RETURN_IF_ERROR(SyncPath(it->path().string()));
+  }
+  if (ec) return Status::IOError(root.string() + ": " + ec.message());
+  return SyncPath(root.string());
+}
+
+}  // namespace
+
+Status SyncPath(const std::string& path) {
+  int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IOError(path + ": open for fsync: " + ErrnoText(errno));
+  int rc = ::fsync(fd);
+  int err = errno;
+  ::close(fd);
+  if (rc != 0) return Status::IOError(path + ": fsync: " + ErrnoText(err));
+  return Status::OK();
+}
+
+Result<LakePublisher> LakePublisher::Begin(const std::string& lake_dir) {
+  fs::path lake = fs::absolute(fs::path(lake_dir)).lexically_normal();
+  if (lake.has_filename() == false) lake = lake.parent_path();
+  std::error_code ec;
+  if (fs::exists(lake, ec)) {
+    if (!fs::is_directory(lake, ec)) {
+      return Status::InvalidArgument(lake.string() + " exists and is not a directory");
+    }
+    if (!fs::is_empty(lake, ec) && !fs::exists(lake / "catalog.json", ec)) {
+      return Status::InvalidArgument("refusing to replace " + lake.string() +
+                                     ": it is not empty and holds no catalog.json (not a lake)");
+    }
+  }
+  fs::path parent = lake.parent_path();
+  fs::create_directories(parent, ec);
+  if (ec) return Status::IOError(parent.string() + ": cannot create: " + ec.message());
+  const std::string base = lake.filename().string();
+  const std::string lock_path = (parent / ("." + base + ".lock")).string();
+  int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  if (fd < 0) return Status::IOError(lock_path + ": " + ErrnoText(errno));
+  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    ::close(fd);
+    return Status::IOError("another build of " + lake.string() + " is running (lock " + lock_path +
+                           ")");
+  }
+  // A staging folder left by a killed build is garbage: the old lake is intact.
+  fs::path staging = parent / ("." + base + ".staging");
+  fs::remove_all(staging, ec);
+  if (!ec) fs::create_directory(staging, ec);
+  if (ec) {
+    ::close(fd);
+    return Status::IOError(staging.string() + ": cannot create staging folder: " + ec.message());
+  }
+  return LakePublisher(lake.string(), staging.string(), fd);
+}
+
+LakePublisher::LakePublisher(LakePublisher&& o) noexcept
+    : lake_(std::move(o.lake_)),
+      staging_(std::move(o.staging_)),
+      lock_fd_(o.lock_fd_),
+      published_(o.published_) {
+  o.lock_fd_ = -1;
+  o.published_ = true;  // the moved-from object owns nothing to clean up
+}
+
+LakePublisher::~LakePublisher() {
+  if (!published_ && !staging_.empty()) {
+    std::error_code ec;
+    fs::remove_all(staging_, ec);
+  }
+  if (lock_fd_ >= 0) ::close(lock_fd_);
+}
+
+Status LakePublisher::Publish() {
+  STEDI_RETURN_IF_ERROR(SyncTree(staging_));
+  std::error_code ec;
+  const bool had_lake = fs::exists(lake_, ec);
+  if (had_lake) {
+    // Atomic swap: the staging name now holds the old lake.
+    if (::renameat2(AT_FDCWD, staging_.c_str(), AT_FDCWD, lake_.c_str(), RENAME_EXCHANGE) != 0) {
+      return Status::IOError("cannot swap " + staging_ + " into " + lake_ + ": " +
+                             ErrnoText(errno));
+    }
+  } else if (::rename(staging_.c_str(), lake_.c_str()) != 0) {
+    return Status::IOError("cannot rename " + staging_ + " to " + lake_ + ": " + ErrnoText(errno));
+  }
+  published_ = true;
+  STEDI_RETURN_IF_ERROR(SyncPath(fs::path(lake_).parent_path().string()));
+  if (had_lake) fs::remove_all(staging_, ec);  // the old lake; failure here loses nothing
+  return Status::OK();
+}
+
+}  // namespace stedi
