@@ -4,5 +4,5 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 preset="${STEDI_PRESET:-release}"
-cmake --preset "$preset" -G Ninja >/dev/null
+cmake --preset "$preset" >/dev/null
 cmake --build --preset "$preset" -j "$(nproc)"
