@@ -1,0 +1,112 @@
+#include "storage/chunk_writer.h"
+
+#include <xxhash.h>
+
+#include <cassert>
+#include <vector>
+
+#include "storage/column_stats.h"
+
+namespace stedi {
+namespace {
+
+size_t PhysicalWidth(TypeId type) {
+  switch (type) {
+    case TypeId::kBool:
+      return 1;
+    case TypeId::kInt32:
+    case TypeId::kString:
+      return 4;
+    default:
+      return 8;
+  }
+}
+
+// The non-null values of rows [begin, end) as T (widened when T differs).
+template <typename T, typename Src>
+std::vector<T> Dense(const Column& column, size_t begin, size_t end) {
+  const std::vector<Src>& src = column.data<Src>();
+  std::vector<T> out;
+  out.reserve(end - begin);
+  for (size_t i = begin; i < end; ++i) {
+    if (!column.IsNull(i)) out.push_back(static_cast<T>(src[i]));
+  }
+  return out;
+}
+
+Encoded EncodeValues(const Column& column, size_t begin, size_t end, const EncodeContext& ctx) {
+  const bool no_nulls = column.validity().all_valid();
+  switch (column.type()) {
+    case TypeId::kBool: {
+      auto v = Dense<int64_t, uint8_t>(column, begin, end);
+      return EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
+    }
+    case TypeId::kInt32: {
+      auto v = Dense<int64_t, int32_t>(column, begin, end);
+      return EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
+    }
+    case TypeId::kInt64:
+    case TypeId::kTimestamp: {
+      std::vector<int64_t> copy;
+      if (!no_nulls) copy = Dense<int64_t, int64_t>(column, begin, end);
+      std::span<const int64_t> v =
+          no_nulls ? std::span<const int64_t>(column.data<int64_t>()).subspan(begin, end - begin)
+                   : std::span<const int64_t>(copy);
+      return EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
+    }
+    case TypeId::kDouble: {
+      auto v = Dense<double, double>(column, begin, end);
+      return EncodeTopLevel([&](const EncodeContext& c) { return EncodeDoubles(v, c); }, ctx);
+    }
+    case TypeId::kString: {
+      auto v = Dense<int32_t, int32_t>(column, begin, end);
+      return EncodeTopLevel(
+          [&](const EncodeContext& c) { return EncodeStrings(v, column.dictionary(), c); }, ctx);
+    }
+  }
+  assert(false);
+  return {};
+}
+
+uint64_t RawBytes(const Column& column, size_t begin, size_t end, uint64_t null_count) {
+  const uint64_t rows = end - begin;
+  uint64_t bytes = null_count ? (rows + 7) / 8 : 0;
+  if (column.type() != TypeId::kString)
+    return bytes + (rows - null_count) * PhysicalWidth(column.type());
+  for (size_t i = begin; i < end; ++i) {
+    if (!column.IsNull(i)) bytes += column.GetString(i).size();
+  }
+  return bytes;
+}
+
+}  // namespace
+
+EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx) {
+  assert(begin < end && end <= column.size());
+  EncodedChunk out;
+  ChunkMeta& meta = out.meta;
+  ChunkStats stats = ComputeChunkStats(column, begin, end);
+  const uint64_t rows = end - begin;
+  meta.null_count = stats.null_count;
+  meta.has_min_max = stats.has_min_max;
+  meta.min = std::move(stats.min);
+  meta.max = std::move(stats.max);
+  meta.raw_bytes = RawBytes(column, begin, end, meta.null_count);
+  if (meta.null_count > 0 && meta.null_count < rows) {
+    std::vector<int64_t> valid(rows);
+    for (size_t i = begin; i < end; ++i) valid[i - begin] = column.IsNull(i) ? 0 : 1;
+    Encoded v = EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(valid, c); }, ctx);
+    PutLengthPrefixed(&out.bytes, v.bytes);
+    meta.validity_steps = FlattenSteps(v.node);
+  }
+  if (meta.null_count < rows) {
+    Encoded v = EncodeValues(column, begin, end, ctx);
+    out.bytes += v.bytes;
+    meta.value_steps = FlattenSteps(v.node);
+  }
+  meta.stored_bytes = out.bytes.size();
+  meta.checksum = XXH3_64bits(out.bytes.data(), out.bytes.size());
+  return out;
+}
+
+}  // namespace stedi

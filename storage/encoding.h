@@ -1,0 +1,123 @@
+// Encodings: how one stream of values becomes bytes, and back.
+//
+// Every encoded stream is a "block": one encoding id byte, then a body whose
+// layout belongs to that encoding (docs/FORMAT.md, and the comment opening
+// each storage/encodings/*.cc). Blocks nest: delta holds a block of deltas,
+// dictionary a block of dictionary values and one of codes, zstd a compressed
+// block. A block knows its own length only from its container, and the value
+// count from its parent, so neither is stored in the block itself.
+//
+// Four stream kinds exist: int (int64 values: bool, int32, int64, timestamp,
+// string codes, lengths, validity bits), double, string (non-null string
+// values), and bytes (raw bytes of a string dictionary).
+//
+// The writer picks each block's encoding by trying every applicable candidate
+// on the data and keeping the smallest (BtrBlocks-style), recursing into
+// children up to a depth limit. Decoders validate every count, width and
+// offset before use: any input bytes give values or a Corruption status.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/string_dictionary.h"
+#include "storage/coding.h"
+
+namespace stedi {
+
+enum class EncodingId : uint8_t {
+  kPlain = 1,
+  kConstant = 2,
+  kBitpack = 3,  // frame of reference + bit-packing
+  kDelta = 4,
+  kRle = 5,
+  kDictionary = 6,
+  kZstd = 7,
+  kDecimal = 8,  // doubles that are decimals with few digits, as scaled integers
+};
+
+// "plain", "constant", "bitpack", ...; "unknown" for other bytes.
+const char* EncodingName(EncodingId id);
+bool IsKnownEncoding(uint8_t id);
+
+// One step of an encoding tree, for metadata and tools: `param` is the bit
+// width (bitpack), entry count (dictionary), run count (rle), level (zstd) or
+// exponent (decimal), else 0. bytes_in is the plain size of the values the
+// step encodes, bytes_out the size of its block.
+struct EncodeNode {
+  EncodingId id = EncodingId::kPlain;
+  uint64_t param = 0;
+  uint64_t bytes_in = 0;
+  uint64_t bytes_out = 0;
+  std::vector<EncodeNode> children;
+};
+
+// An encoded block and its description.
+struct Encoded {
+  std::string bytes;
+  EncodeNode node;
+};
+
+struct EncodeContext {
+  int depth = 3;          // how many more levels of nesting may be tried
+  bool for_zstd = false;  // rank candidates by their zstd-compressed size
+  int zstd_level = 19;    // level for blocks actually compressed
+};
+
+// Chooses and applies the best encoding of each kind. n may be 0.
+Encoded EncodeInts(std::span<const int64_t> values, const EncodeContext& ctx);
+Encoded EncodeDoubles(std::span<const double> values, const EncodeContext& ctx);
+// codes index into dict; only the entries used are stored.
+Encoded EncodeStrings(std::span<const int32_t> codes, const StringDictionary& dict,
+                      const EncodeContext& ctx);
+Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx);
+
+// Best of the raw choice and zstd over the zstd-ranked choice: the entry point
+// for a chunk's top-level blocks. `encode` is one of the functions above.
+template <typename Fn>
+Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx);
+
+// Wraps `inner` in a zstd block at ctx.zstd_level.
+Encoded WrapZstd(Encoded inner, int level);
+// Size of `bytes` after zstd at a fast level (used to rank candidates).
+size_t ZstdSizeEstimate(const std::string& bytes);
+// True when `a` should be preferred over `b` under ctx's ranking.
+bool SmallerThan(const Encoded& a, const Encoded& b, const EncodeContext& ctx);
+
+// Decoders. `block` is exactly one block; its first byte's absolute offset is
+// in.base(), used only for messages. `nesting` guards against deep hostile
+// nesting. REQUIRES: out has room for n values.
+struct DecodeContext {
+  int nesting = 0;
+};
+Status DecodeInts(ByteReader block, size_t n, int64_t* out, DecodeContext ctx = {});
+Status DecodeDoubles(ByteReader block, size_t n, double* out, DecodeContext ctx = {});
+// Decodes n strings: interns the block's distinct strings into *dict (which
+// may already hold entries, e.g. from earlier chunks of the same column) and
+// sets codes[i] to the code in *dict of string i.
+Status DecodeStrings(ByteReader block, size_t n, StringDictionary* dict, int32_t* codes,
+                     DecodeContext ctx = {});
+// Decodes exactly n bytes.
+Status DecodeBytes(ByteReader block, size_t n, std::string* out, DecodeContext ctx = {});
+
+// The largest count any block may claim (rows of a row group, dictionary
+// entries, bytes of a string dictionary). Bounds memory use on hostile input.
+inline constexpr uint64_t kMaxBlockValues = uint64_t{1} << 26;
+inline constexpr uint64_t kMaxBlockBytes = uint64_t{1} << 30;
+inline constexpr int kMaxNesting = 12;
+
+template <typename Fn>
+Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx) {
+  EncodeContext raw = ctx;
+  raw.for_zstd = false;
+  Encoded best = encode(raw);
+  EncodeContext z = ctx;
+  z.for_zstd = true;
+  Encoded zipped = WrapZstd(encode(z), ctx.zstd_level);
+  return zipped.bytes.size() < best.bytes.size() ? zipped : best;
+}
+
+}  // namespace stedi

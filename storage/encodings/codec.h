@@ -1,0 +1,103 @@
+// The encoding registry's entries: one codec per encoding and stream kind,
+// each with choose (is it worth trying on these values?), encode and decode.
+// Adding an encoding means one new file plus one line in registry.cc.
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "core/status.h"
+#include "storage/coding.h"
+#include "storage/encoding.h"
+
+namespace stedi {
+
+// What the choose functions look at, computed once per int stream.
+struct IntStats {
+  size_t n = 0;
+  int64_t min = 0;
+  int64_t max = 0;
+  size_t runs = 0;      // maximal runs of equal adjacent values
+  size_t distinct = 0;  // exact when <= kMaxDictionaryEntries, else larger
+};
+inline constexpr size_t kMaxDictionaryEntries = 1 << 16;
+IntStats ComputeIntStats(std::span<const int64_t> values);
+
+struct IntCodec {
+  EncodingId id;
+  bool (*choose)(const IntStats& stats, const EncodeContext& ctx);
+  // Appends the body (after the id byte, which the registry writes) to out->bytes
+  // and fills out->node's param and children.
+  void (*encode)(std::span<const int64_t> values, const IntStats& stats, const EncodeContext& ctx,
+                 Encoded* out);
+  // Decodes the whole body into n values.
+  Status (*decode)(ByteReader& body, size_t n, int64_t* out, DecodeContext ctx);
+};
+
+struct DoubleCodec {
+  EncodingId id;
+  bool (*choose)(std::span<const double> values, const EncodeContext& ctx);
+  void (*encode)(std::span<const double> values, const EncodeContext& ctx, Encoded* out);
+  Status (*decode)(ByteReader& body, size_t n, double* out, DecodeContext ctx);
+};
+
+// Child encodings use depth - 1.
+inline EncodeContext ChildContext(const EncodeContext& ctx) {
+  EncodeContext c = ctx;
+  c.depth = ctx.depth - 1;
+  return c;
+}
+
+// Appends a child block to a parent: length-prefixed unless it is the last.
+void AppendChild(Encoded child, bool last, Encoded* parent);
+
+// Per-encoding entry points (one file each under storage/encodings/).
+bool ChoosePlainInts(const IntStats&, const EncodeContext&);
+void EncodePlainInts(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
+Status DecodePlainInts(ByteReader&, size_t, int64_t*, DecodeContext);
+bool ChoosePlainDoubles(std::span<const double>, const EncodeContext&);
+void EncodePlainDoubles(std::span<const double>, const EncodeContext&, Encoded*);
+Status DecodePlainDoubles(ByteReader&, size_t, double*, DecodeContext);
+Status DecodePlainBytes(ByteReader&, size_t, std::string*);
+
+bool ChooseConstantInts(const IntStats&, const EncodeContext&);
+void EncodeConstantInts(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
+Status DecodeConstantInts(ByteReader&, size_t, int64_t*, DecodeContext);
+bool ChooseConstantDoubles(std::span<const double>, const EncodeContext&);
+void EncodeConstantDoubles(std::span<const double>, const EncodeContext&, Encoded*);
+Status DecodeConstantDoubles(ByteReader&, size_t, double*, DecodeContext);
+
+bool ChooseBitpack(const IntStats&, const EncodeContext&);
+void EncodeBitpack(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
+bool ChooseBitpackAligned(const IntStats&, const EncodeContext&);
+void EncodeBitpackAligned(std::span<const int64_t>, const IntStats&, const EncodeContext&,
+                          Encoded*);
+Status DecodeBitpack(ByteReader&, size_t, int64_t*, DecodeContext);
+
+bool ChooseDelta(const IntStats&, const EncodeContext&);
+void EncodeDelta(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
+Status DecodeDelta(ByteReader&, size_t, int64_t*, DecodeContext);
+
+bool ChooseRle(const IntStats&, const EncodeContext&);
+void EncodeRle(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
+Status DecodeRle(ByteReader&, size_t, int64_t*, DecodeContext);
+
+bool ChooseIntDictionary(const IntStats&, const EncodeContext&);
+void EncodeIntDictionary(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
+Status DecodeIntDictionary(ByteReader&, size_t, int64_t*, DecodeContext);
+bool ChooseDoubleDictionary(std::span<const double>, const EncodeContext&);
+void EncodeDoubleDictionary(std::span<const double>, const EncodeContext&, Encoded*);
+Status DecodeDoubleDictionary(ByteReader&, size_t, double*, DecodeContext);
+
+bool ChooseDecimal(std::span<const double>, const EncodeContext&);
+void EncodeDecimal(std::span<const double>, const EncodeContext&, Encoded*);
+Status DecodeDecimal(ByteReader&, size_t, double*, DecodeContext);
+
+// zstd.cc: the body of a zstd block decompressed (exact size checked).
+Status DecompressZstdBody(ByteReader& body, std::string* out);
+
+// Decodes a child block of n int codes and checks each is < limit.
+Status DecodeCodes(ByteReader block, size_t n, uint64_t limit, int64_t* out, DecodeContext ctx);
+
+}  // namespace stedi

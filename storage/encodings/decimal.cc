@@ -1,0 +1,75 @@
+// Decimal encoding (ALP-style): doubles that are short decimals, stored as
+// integers scaled by a power of ten.
+//
+// Byte layout of the body (after the id byte 0x08):
+//   exponent  uint8 e, 0..18
+//   digits    int block (the rest of the body) of n values k_i
+// Value i is the double nearest to k_i / 10^e, computed as
+// static_cast<double>(k_i) / 1e<e> (one correctly rounded IEEE division; 10^e
+// is exact in binary64 for e <= 22). The writer uses this only when that
+// expression gives back every value bit for bit, so -0.0, NaN, infinities and
+// values needing more than 18 decimals never take this path.
+#include <cmath>
+#include <cstring>
+
+#include "storage/encodings/codec.h"
+
+namespace stedi {
+namespace {
+
+constexpr int kMaxExponent = 18;
+constexpr double kPow10[kMaxExponent + 1] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,
+                                             1e7,  1e8,  1e9,  1e10, 1e11, 1e12, 1e13,
+                                             1e14, 1e15, 1e16, 1e17, 1e18};
+
+bool Encodes(double v, int e, int64_t* k) {
+  const double scaled = v * kPow10[e];
+  if (!(std::fabs(scaled) < 9.0e15)) return false;  // also rejects NaN
+  *k = std::llround(scaled);
+  const double back = static_cast<double>(*k) / kPow10[e];
+  return std::memcmp(&back, &v, 8) == 0;
+}
+
+// The smallest exponent that represents every value exactly, or -1.
+int FindExponent(std::span<const double> values) {
+  int e = 0;
+  int64_t k;
+  for (double v : values) {
+    while (e <= kMaxExponent && !Encodes(v, e, &k)) ++e;
+    if (e > kMaxExponent) return -1;
+  }
+  // Raising e for a later value may break an earlier one: check them all.
+  for (double v : values) {
+    if (!Encodes(v, e, &k)) return -1;
+  }
+  return e;
+}
+
+}  // namespace
+
+bool ChooseDecimal(std::span<const double> values, const EncodeContext& ctx) {
+  return ctx.depth > 0 && !values.empty() && FindExponent(values) >= 0;
+}
+
+void EncodeDecimal(std::span<const double> values, const EncodeContext& ctx, Encoded* out) {
+  const int e = FindExponent(values);
+  std::vector<int64_t> digits(values.size());
+  for (size_t i = 0; i < values.size(); ++i) Encodes(values[i], e, &digits[i]);
+  PutU8(&out->bytes, static_cast<uint8_t>(e));
+  out->node.param = static_cast<uint64_t>(e);
+  AppendChild(EncodeInts(digits, ChildContext(ctx)), /*last=*/true, out);
+}
+
+Status DecodeDecimal(ByteReader& body, size_t n, double* out, DecodeContext ctx) {
+  uint8_t e;
+  if (!body.ReadU8(&e)) return body.Error("decimal exponent truncated");
+  if (e > kMaxExponent) return body.Error("decimal exponent " + std::to_string(e) + " exceeds 18");
+  std::vector<int64_t> digits(n);
+  const uint64_t at = body.offset();
+  STEDI_RETURN_IF_ERROR(DecodeInts(ByteReader(body.Rest(), at), n, digits.data(), ctx));
+  const double scale = kPow10[e];
+  for (size_t i = 0; i < n; ++i) out[i] = static_cast<double>(digits[i]) / scale;
+  return Status::OK();
+}
+
+}  // namespace stedi

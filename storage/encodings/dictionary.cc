@@ -1,0 +1,136 @@
+// Dictionary encoding for int and double streams: distinct values once, then
+// per value a code (index into them).
+//
+// Byte layout of the body (after the id byte 0x06):
+//   count    varint: number of entries d (1 <= d <= n)
+//   entries  varint length + a block of d values of the stream's own kind
+//            (int or double), sorted ascending (doubles in IEEE total order)
+//   codes    int block (the rest of the body) of n values, each in [0, d)
+// Pays when few distinct values repeat, like the sensor axes (-1.0, 0.0, 1.0):
+// the codes bit-pack to 1-2 bits each.
+#include <algorithm>
+#include <cstring>
+#include <vector>
+
+#include "storage/encodings/codec.h"
+
+namespace stedi {
+namespace {
+
+// Orders doubles by IEEE-754 total order through their bit patterns.
+uint64_t TotalOrderKey(double v) {
+  uint64_t bits;
+  std::memcpy(&bits, &v, 8);
+  return (bits >> 63) ? ~bits : bits | (uint64_t{1} << 63);
+}
+
+double FromTotalOrderKey(uint64_t key) {
+  const uint64_t bits = (key >> 63) ? key & ~(uint64_t{1} << 63) : ~key;
+  double v;
+  std::memcpy(&v, &bits, 8);
+  return v;
+}
+
+template <typename T>
+void AppendCodes(std::span<const T> keys, const std::vector<T>& dict, const EncodeContext& ctx,
+                 Encoded* out) {
+  std::vector<int64_t> codes(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) {
+    codes[i] = std::lower_bound(dict.begin(), dict.end(), keys[i]) - dict.begin();
+  }
+  AppendChild(EncodeInts(codes, ChildContext(ctx)), /*last=*/true, out);
+}
+
+// Reads the count and the entries block; leaves `body` at the codes block.
+Status ReadHeader(ByteReader& body, size_t n, uint64_t* count, ByteReader* entries) {
+  if (!body.ReadVarint(count)) return body.Error("dictionary entry count truncated");
+  if (*count == 0 || *count > n) {
+    return body.Error("dictionary of " + std::to_string(*count) + " entries for " +
+                      std::to_string(n) + " values");
+  }
+  std::span<const uint8_t> block;
+  if (!body.ReadLengthPrefixed(&block)) return body.Error("dictionary entries truncated");
+  *entries = ByteReader(block, body.offset() - block.size());
+  return Status::OK();
+}
+
+}  // namespace
+
+Status DecodeCodes(ByteReader block, size_t n, uint64_t limit, int64_t* out, DecodeContext ctx) {
+  const uint64_t at = block.base();
+  STEDI_RETURN_IF_ERROR(DecodeInts(block, n, out, ctx));
+  uint64_t bad = 0;
+  for (size_t i = 0; i < n; ++i) bad |= static_cast<uint64_t>(out[i]) >= limit;
+  if (bad) {
+    return Status::Corruption("offset " + std::to_string(at) + ": code out of range for " +
+                              std::to_string(limit) + " dictionary entries");
+  }
+  return Status::OK();
+}
+
+bool ChooseIntDictionary(const IntStats& stats, const EncodeContext& ctx) {
+  return ctx.depth > 0 && stats.min != stats.max && stats.distinct <= kMaxDictionaryEntries &&
+         stats.distinct * 2 <= stats.n;
+}
+
+void EncodeIntDictionary(std::span<const int64_t> values, const IntStats&, const EncodeContext& ctx,
+                         Encoded* out) {
+  std::vector<int64_t> dict(values.begin(), values.end());
+  std::sort(dict.begin(), dict.end());
+  dict.erase(std::unique(dict.begin(), dict.end()), dict.end());
+  PutVarint(&out->bytes, dict.size());
+  out->node.param = dict.size();
+  AppendChild(EncodeInts(dict, ChildContext(ctx)), /*last=*/false, out);
+  AppendCodes(values, dict, ctx, out);
+}
+
+Status DecodeIntDictionary(ByteReader& body, size_t n, int64_t* out, DecodeContext ctx) {
+  uint64_t count;
+  ByteReader entries_block({});
+  STEDI_RETURN_IF_ERROR(ReadHeader(body, n, &count, &entries_block));
+  std::vector<int64_t> entries(count);
+  STEDI_RETURN_IF_ERROR(DecodeInts(entries_block, count, entries.data(), ctx));
+  const uint64_t at = body.offset();
+  STEDI_RETURN_IF_ERROR(DecodeCodes(ByteReader(body.Rest(), at), n, count, out, ctx));
+  for (size_t i = 0; i < n; ++i) out[i] = entries[static_cast<size_t>(out[i])];
+  return Status::OK();
+}
+
+bool ChooseDoubleDictionary(std::span<const double> values, const EncodeContext& ctx) {
+  if (ctx.depth <= 0 || values.size() < 2) return false;
+  std::vector<uint64_t> keys(values.size());
+  for (size_t i = 0; i < values.size(); ++i) keys[i] = TotalOrderKey(values[i]);
+  std::sort(keys.begin(), keys.end());
+  const size_t distinct = std::unique(keys.begin(), keys.end()) - keys.begin();
+  return distinct > 1 && distinct <= kMaxDictionaryEntries && distinct * 2 <= values.size();
+}
+
+void EncodeDoubleDictionary(std::span<const double> values, const EncodeContext& ctx,
+                            Encoded* out) {
+  std::vector<uint64_t> keys(values.size());
+  for (size_t i = 0; i < values.size(); ++i) keys[i] = TotalOrderKey(values[i]);
+  std::vector<uint64_t> dict = keys;
+  std::sort(dict.begin(), dict.end());
+  dict.erase(std::unique(dict.begin(), dict.end()), dict.end());
+  std::vector<double> entries(dict.size());
+  for (size_t i = 0; i < dict.size(); ++i) entries[i] = FromTotalOrderKey(dict[i]);
+  PutVarint(&out->bytes, dict.size());
+  out->node.param = dict.size();
+  AppendChild(EncodeDoubles(entries, ChildContext(ctx)), /*last=*/false, out);
+  AppendCodes(std::span<const uint64_t>(keys), dict, ctx, out);
+}
+
+Status DecodeDoubleDictionary(ByteReader& body, size_t n, double* out, DecodeContext ctx) {
+  uint64_t count;
+  ByteReader entries_block({});
+  STEDI_RETURN_IF_ERROR(ReadHeader(body, n, &count, &entries_block));
+  std::vector<double> entries(count);
+  STEDI_RETURN_IF_ERROR(DecodeDoubles(entries_block, count, entries.data(), ctx));
+  std::vector<int64_t> codes(n);
+  const uint64_t at = body.offset();
+  STEDI_RETURN_IF_ERROR(DecodeCodes(ByteReader(body.Rest(), at), n, count, codes.data(), ctx));
+  for (size_t i = 0; i < n; ++i) out[i] = entries[static_cast<size_t>(codes[i])];
+  return Status::OK();
+}
+
+}  // namespace stedi

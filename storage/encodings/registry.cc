@@ -1,0 +1,255 @@
+// The encoding registry: the candidate tables, the choose-and-keep-smallest
+// loop, and decoding by id.
+#include <algorithm>
+#include <vector>
+
+#include "storage/encodings/codec.h"
+
+namespace stedi {
+
+// Stored in the private part so that only this file knows the full tables.
+Status DecodeStringDictionaryBody(ByteReader& body, size_t n, StringDictionary* dict,
+                                  int32_t* codes, DecodeContext ctx);
+
+namespace {
+
+// Candidate order matters only for ties: the earlier (cheaper to decode) wins.
+constexpr IntCodec kIntCodecs[] = {
+    {EncodingId::kConstant, ChooseConstantInts, EncodeConstantInts, DecodeConstantInts},
+    {EncodingId::kBitpack, ChooseBitpack, EncodeBitpack, DecodeBitpack},
+    {EncodingId::kBitpack, ChooseBitpackAligned, EncodeBitpackAligned, DecodeBitpack},
+    {EncodingId::kPlain, ChoosePlainInts, EncodePlainInts, DecodePlainInts},
+    {EncodingId::kDelta, ChooseDelta, EncodeDelta, DecodeDelta},
+    {EncodingId::kRle, ChooseRle, EncodeRle, DecodeRle},
+    {EncodingId::kDictionary, ChooseIntDictionary, EncodeIntDictionary, DecodeIntDictionary},
+};
+
+constexpr DoubleCodec kDoubleCodecs[] = {
+    {EncodingId::kConstant, ChooseConstantDoubles, EncodeConstantDoubles, DecodeConstantDoubles},
+    {EncodingId::kPlain, ChoosePlainDoubles, EncodePlainDoubles, DecodePlainDoubles},
+    {EncodingId::kDecimal, ChooseDecimal, EncodeDecimal, DecodeDecimal},
+    {EncodingId::kDictionary, ChooseDoubleDictionary, EncodeDoubleDictionary,
+     DecodeDoubleDictionary},
+};
+
+size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max) {
+  const uint64_t range = static_cast<uint64_t>(max) - static_cast<uint64_t>(min);
+  if (range < (uint64_t{1} << 20)) {
+    std::vector<bool> seen(range + 1);
+    size_t distinct = 0;
+    for (int64_t v : values) {
+      const uint64_t k = static_cast<uint64_t>(v) - static_cast<uint64_t>(min);
+      distinct += !seen[k];
+      seen[k] = true;
+    }
+    return distinct;
+  }
+  std::vector<int64_t> sorted(values.begin(), values.end());
+  std::sort(sorted.begin(), sorted.end());
+  return std::unique(sorted.begin(), sorted.end()) - sorted.begin();
+}
+
+// Keeps the smaller of `cand` and *best, scoring by raw or zstd size.
+void KeepBest(Encoded cand, const EncodeContext& ctx, Encoded* best, size_t* best_score) {
+  const size_t score = ctx.for_zstd ? ZstdSizeEstimate(cand.bytes) : cand.bytes.size();
+  if (best->bytes.empty() || score < *best_score) {
+    *best = std::move(cand);
+    *best_score = score;
+  }
+}
+
+Encoded StartBlock(EncodingId id, uint64_t bytes_in) {
+  Encoded e;
+  e.bytes.push_back(static_cast<char>(id));
+  e.node.id = id;
+  e.node.bytes_in = bytes_in;
+  return e;
+}
+
+Status CheckConsumed(const ByteReader& body, EncodingId id) {
+  if (body.remaining() == 0) return Status::OK();
+  return body.Error(std::to_string(body.remaining()) + " stray bytes after " + EncodingName(id) +
+                    " block");
+}
+
+// Reads the id byte and applies the shared limits; `kind` names the stream.
+Status OpenBlock(ByteReader& block, size_t n, const DecodeContext& ctx, const char* kind,
+                 EncodingId* id) {
+  if (ctx.nesting >= kMaxNesting) return block.Error("blocks nested too deeply");
+  if (n > kMaxBlockValues) return block.Error(std::string(kind) + " block of too many values");
+  uint8_t byte;
+  if (!block.ReadU8(&byte)) return block.Error(std::string("empty ") + kind + " block");
+  *id = static_cast<EncodingId>(byte);
+  return Status::OK();
+}
+
+// Decodes a zstd body and then `decode` over the decompressed block.
+template <typename Fn>
+Status DecodeZstd(ByteReader& body, DecodeContext ctx, Fn&& decode) {
+  const uint64_t at = body.offset() - 1;
+  std::string raw;
+  STEDI_RETURN_IF_ERROR(DecompressZstdBody(body, &raw));
+  ByteReader inner(
+      std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(raw.data()), raw.size()));
+  Status st = decode(inner, ctx);
+  return st.WithContext("in zstd block at offset " + std::to_string(at) + ", decompressed");
+}
+
+}  // namespace
+
+const char* EncodingName(EncodingId id) {
+  switch (id) {
+    case EncodingId::kPlain:
+      return "plain";
+    case EncodingId::kConstant:
+      return "constant";
+    case EncodingId::kBitpack:
+      return "bitpack";
+    case EncodingId::kDelta:
+      return "delta";
+    case EncodingId::kRle:
+      return "rle";
+    case EncodingId::kDictionary:
+      return "dictionary";
+    case EncodingId::kZstd:
+      return "zstd";
+    case EncodingId::kDecimal:
+      return "decimal";
+  }
+  return "unknown";
+}
+
+bool IsKnownEncoding(uint8_t id) { return id >= 1 && id <= 8; }
+
+IntStats ComputeIntStats(std::span<const int64_t> values) {
+  IntStats s;
+  s.n = values.size();
+  if (values.empty()) return s;
+  s.min = s.max = values[0];
+  s.runs = 1;
+  for (size_t i = 1; i < values.size(); ++i) {
+    s.min = std::min(s.min, values[i]);
+    s.max = std::max(s.max, values[i]);
+    s.runs += values[i] != values[i - 1];
+  }
+  return s;
+}
+
+void AppendChild(Encoded child, bool last, Encoded* parent) {
+  if (!last) PutVarint(&parent->bytes, child.bytes.size());
+  parent->bytes.append(child.bytes);
+  parent->node.children.push_back(std::move(child.node));
+}
+
+bool SmallerThan(const Encoded& a, const Encoded& b, const EncodeContext& ctx) {
+  if (!ctx.for_zstd) return a.bytes.size() < b.bytes.size();
+  return ZstdSizeEstimate(a.bytes) < ZstdSizeEstimate(b.bytes);
+}
+
+Encoded EncodeInts(std::span<const int64_t> values, const EncodeContext& ctx) {
+  IntStats stats = ComputeIntStats(values);
+  stats.distinct =
+      ctx.depth > 0 && !values.empty() ? CountDistinct(values, stats.min, stats.max) : stats.n;
+  Encoded best;
+  size_t best_score = 0;
+  for (const IntCodec& codec : kIntCodecs) {
+    if (!codec.choose(stats, ctx)) continue;
+    Encoded cand = StartBlock(codec.id, values.size() * 8);
+    codec.encode(values, stats, ctx, &cand);
+    cand.node.bytes_out = cand.bytes.size();
+    KeepBest(std::move(cand), ctx, &best, &best_score);
+  }
+  return best;
+}
+
+Encoded EncodeDoubles(std::span<const double> values, const EncodeContext& ctx) {
+  Encoded best;
+  size_t best_score = 0;
+  for (const DoubleCodec& codec : kDoubleCodecs) {
+    if (!codec.choose(values, ctx)) continue;
+    Encoded cand = StartBlock(codec.id, values.size() * 8);
+    codec.encode(values, ctx, &cand);
+    cand.node.bytes_out = cand.bytes.size();
+    KeepBest(std::move(cand), ctx, &best, &best_score);
+  }
+  return best;
+}
+
+Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx) {
+  Encoded plain = StartBlock(EncodingId::kPlain, bytes.size());
+  plain.bytes.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+  plain.node.bytes_out = plain.bytes.size();
+  // Under an outer zstd the bytes stay plain: compressing twice never pays.
+  if (ctx.for_zstd || bytes.size() < 64) return plain;
+  Encoded zipped = WrapZstd(plain, ctx.zstd_level);
+  return zipped.bytes.size() < plain.bytes.size() ? zipped : plain;
+}
+
+Status DecodeInts(ByteReader block, size_t n, int64_t* out, DecodeContext ctx) {
+  EncodingId id;
+  STEDI_RETURN_IF_ERROR(OpenBlock(block, n, ctx, "int", &id));
+  ++ctx.nesting;
+  if (id == EncodingId::kZstd) {
+    return DecodeZstd(block, ctx, [&](ByteReader inner, DecodeContext c) {
+      return DecodeInts(inner, n, out, c);
+    });
+  }
+  for (const IntCodec& codec : kIntCodecs) {
+    if (codec.id != id) continue;
+    STEDI_RETURN_IF_ERROR(codec.decode(block, n, out, ctx));
+    return CheckConsumed(block, id);
+  }
+  return block.Error("unknown int encoding id " + std::to_string(static_cast<int>(id)));
+}
+
+Status DecodeDoubles(ByteReader block, size_t n, double* out, DecodeContext ctx) {
+  EncodingId id;
+  STEDI_RETURN_IF_ERROR(OpenBlock(block, n, ctx, "double", &id));
+  ++ctx.nesting;
+  if (id == EncodingId::kZstd) {
+    return DecodeZstd(block, ctx, [&](ByteReader inner, DecodeContext c) {
+      return DecodeDoubles(inner, n, out, c);
+    });
+  }
+  for (const DoubleCodec& codec : kDoubleCodecs) {
+    if (codec.id != id) continue;
+    STEDI_RETURN_IF_ERROR(codec.decode(block, n, out, ctx));
+    return CheckConsumed(block, id);
+  }
+  return block.Error("unknown double encoding id " + std::to_string(static_cast<int>(id)));
+}
+
+Status DecodeStrings(ByteReader block, size_t n, StringDictionary* dict, int32_t* codes,
+                     DecodeContext ctx) {
+  EncodingId id;
+  STEDI_RETURN_IF_ERROR(OpenBlock(block, n, ctx, "string", &id));
+  ++ctx.nesting;
+  if (id == EncodingId::kZstd) {
+    return DecodeZstd(block, ctx, [&](ByteReader inner, DecodeContext c) {
+      return DecodeStrings(inner, n, dict, codes, c);
+    });
+  }
+  if (id != EncodingId::kDictionary) {
+    return block.Error("unknown string encoding id " + std::to_string(static_cast<int>(id)));
+  }
+  STEDI_RETURN_IF_ERROR(DecodeStringDictionaryBody(block, n, dict, codes, ctx));
+  return CheckConsumed(block, id);
+}
+
+Status DecodeBytes(ByteReader block, size_t n, std::string* out, DecodeContext ctx) {
+  EncodingId id;
+  STEDI_RETURN_IF_ERROR(OpenBlock(block, 0, ctx, "bytes", &id));
+  if (n > kMaxBlockBytes) return block.Error("bytes block too large");
+  ++ctx.nesting;
+  if (id == EncodingId::kZstd) {
+    return DecodeZstd(block, ctx, [&](ByteReader inner, DecodeContext c) {
+      return DecodeBytes(inner, n, out, c);
+    });
+  }
+  if (id != EncodingId::kPlain) {
+    return block.Error("unknown bytes encoding id " + std::to_string(static_cast<int>(id)));
+  }
+  return DecodePlainBytes(block, n, out);
+}
+
+}  // namespace stedi

@@ -1,0 +1,68 @@
+// Zstd encoding: a general-purpose compressor over any block.
+//
+// Byte layout of the body (after the id byte 0x07):
+//   raw_size  varint: size in bytes of the decompressed content
+//   frame     exactly one zstd frame (RFC 8878, the rest of the body) whose
+//             header states the content size, equal to raw_size
+// The decompressed content is itself a complete block of the same stream kind
+// (id byte + body). The writer applies zstd only where it makes the block
+// smaller; it is the last step of a chain (e.g. delta -> bitpack(16) -> zstd).
+#include <zstd.h>
+
+#include "storage/encodings/codec.h"
+
+namespace stedi {
+
+Encoded WrapZstd(Encoded inner, int level) {
+  Encoded out;
+  out.node.id = EncodingId::kZstd;
+  out.node.param = static_cast<uint64_t>(level);
+  out.node.bytes_in = inner.bytes.size();
+  out.bytes.push_back(static_cast<char>(EncodingId::kZstd));
+  PutVarint(&out.bytes, inner.bytes.size());
+  const size_t header = out.bytes.size();
+  out.bytes.resize(header + ZSTD_compressBound(inner.bytes.size()));
+  const size_t n = ZSTD_compress(out.bytes.data() + header, out.bytes.size() - header,
+                                 inner.bytes.data(), inner.bytes.size(), level);
+  if (ZSTD_isError(n)) {
+    // Cannot happen with a bound-sized buffer; keep the data uncompressed.
+    return inner;
+  }
+  out.bytes.resize(header + n);
+  out.node.bytes_out = out.bytes.size();
+  out.node.children.push_back(std::move(inner.node));
+  return out;
+}
+
+size_t ZstdSizeEstimate(const std::string& bytes) {
+  std::string buf(ZSTD_compressBound(bytes.size()), '\0');
+  const size_t n = ZSTD_compress(buf.data(), buf.size(), bytes.data(), bytes.size(), 3);
+  return ZSTD_isError(n) ? bytes.size() : n;
+}
+
+Status DecompressZstdBody(ByteReader& body, std::string* out) {
+  uint64_t raw_size;
+  if (!body.ReadVarint(&raw_size)) return body.Error("zstd size truncated");
+  if (raw_size > kMaxBlockBytes) {
+    return body.Error("zstd content of " + std::to_string(raw_size) + " bytes exceeds the limit");
+  }
+  const uint64_t at = body.offset();
+  std::span<const uint8_t> frame = body.Rest();
+  const size_t frame_size = ZSTD_findFrameCompressedSize(frame.data(), frame.size());
+  if (ZSTD_isError(frame_size) || frame_size != frame.size()) {
+    return Status::Corruption("offset " + std::to_string(at) + ": not exactly one zstd frame");
+  }
+  if (ZSTD_getFrameContentSize(frame.data(), frame.size()) != raw_size) {
+    return Status::Corruption("offset " + std::to_string(at) +
+                              ": zstd frame content size differs from the block's");
+  }
+  out->resize(raw_size);
+  const size_t n = ZSTD_decompress(out->data(), out->size(), frame.data(), frame.size());
+  if (ZSTD_isError(n) || n != raw_size) {
+    return Status::Corruption("offset " + std::to_string(at) + ": zstd frame does not decode" +
+                              (ZSTD_isError(n) ? std::string(": ") + ZSTD_getErrorName(n) : ""));
+  }
+  return Status::OK();
+}
+
+}  // namespace stedi

@@ -1,0 +1,90 @@
+#include "storage/table_writer.h"
+
+#include <xxhash.h>
+
+#include <set>
+
+#include "storage/encoding.h"
+#include "storage/file_util.h"
+#include "storage/row_sort.h"
+#include "storage/segment_format.h"
+#include "storage/segment_writer.h"
+
+namespace stedi {
+namespace {
+
+Status ValidateOptions(const Table& table, const WriteOptions& options) {
+  if (options.row_group_rows == 0 || options.row_group_rows > kMaxBlockValues) {
+    return Status::InvalidArgument("row_group_rows must be in [1, " +
+                                   std::to_string(kMaxBlockValues) + "]");
+  }
+  if (options.segment_max_rows == 0) {
+    return Status::InvalidArgument("segment_max_rows must be at least 1");
+  }
+  if (options.zstd_level < 1 || options.zstd_level > 22) {
+    return Status::InvalidArgument("zstd_level must be in [1, 22]");
+  }
+  if (table.num_rows() > UINT32_MAX) {
+    return Status::InvalidArgument("tables of more than 2^32-1 rows are not supported");
+  }
+  std::set<std::string> names;
+  for (const Field& f : table.schema().fields()) {
+    if (!names.insert(f.name).second) {
+      return Status::InvalidArgument("duplicate column name '" + f.name + "'");
+    }
+  }
+  for (size_t c = 0; c < table.num_columns(); ++c) {
+    if (!table.schema().field(c).nullable && table.column(c).null_count() > 0) {
+      return Status::InvalidArgument("column '" + table.schema().field(c).name +
+                                     "' is not nullable but holds nulls");
+    }
+  }
+  return Status::OK();
+}
+
+bool IsSegmentOrTemp(const std::string& name) {
+  return IsSegmentFileName(name) ||
+         (name.ends_with(".tmp") && IsSegmentFileName(name.substr(0, name.size() - 4)));
+}
+
+}  // namespace
+
+Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
+                                  const WriteOptions& options) {
+  STEDI_RETURN_IF_ERROR(ValidateOptions(table, options));
+  const Table* source = &table;
+  Table sorted;
+  if (!options.sort_by.empty()) {
+    STEDI_ASSIGN_OR_RETURN(std::vector<uint32_t> perm, SortPermutation(table, options.sort_by));
+    sorted = table.Gather(perm);
+    source = &sorted;
+  }
+  STEDI_RETURN_IF_ERROR(CreateDirs(dir));
+  STEDI_ASSIGN_OR_RETURN(std::vector<std::string> old_files, ListDir(dir, IsSegmentOrTemp));
+
+  // Whole row groups per segment, at least one.
+  const size_t groups = std::max<size_t>(1, options.segment_max_rows / options.row_group_rows);
+  const size_t segment_rows = groups * options.row_group_rows;
+  TableWriteInfo info;
+  std::set<std::string> written;
+  size_t begin = 0;
+  do {
+    const size_t end = std::min(source->num_rows(), begin + segment_rows);
+    const std::string bytes = EncodeSegment(*source, begin, end, options);
+    SegmentFileInfo file{SegmentFileName(info.files.size()), bytes.size(), end - begin,
+                         XXH3_64bits(bytes.data(), bytes.size())};
+    STEDI_RETURN_IF_ERROR(WriteFileAtomically(dir, file.name, bytes));
+    written.insert(file.name);
+    info.rows += file.rows;
+    info.bytes += file.bytes;
+    info.files.push_back(std::move(file));
+    begin = end;
+  } while (begin < source->num_rows());
+
+  for (const std::string& name : old_files) {
+    if (!written.count(name)) STEDI_RETURN_IF_ERROR(RemoveFile(dir + "/" + name));
+  }
+  return info;
+}
+
+}  // namespace stedi

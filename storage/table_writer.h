@@ -1,0 +1,47 @@
+// WriteTable: stores a Table as a folder of segment files (docs/FORMAT.md).
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "core/table.h"
+
+namespace stedi {
+
+struct WriteOptions {
+  // Rows per row group: the unit of zone-map skipping and of encoding choice.
+  size_t row_group_rows = 65536;
+  // Rows per segment file (rounded down to whole row groups, at least one).
+  size_t segment_max_rows = 1 << 20;
+  // zstd level for the blocks where zstd pays (1..22).
+  int zstd_level = 19;
+  // Clustering order: rows are stably sorted by these columns (ascending, nulls
+  // first) before writing. May be empty (rows keep the table's order).
+  std::vector<std::string> sort_by;
+};
+
+struct SegmentFileInfo {
+  std::string name;  // file name within the table dir
+  uint64_t bytes = 0;
+  uint64_t rows = 0;
+  uint64_t checksum = 0;  // XXH3-64 of the whole file
+};
+
+struct TableWriteInfo {
+  std::vector<SegmentFileInfo> files;
+  uint64_t rows = 0;
+  uint64_t bytes = 0;
+};
+
+// Writes `table` into `dir` (created when missing) as segment files
+// seg-000000.sds, seg-000001.sds, ..., each written atomically; segment files
+// already in `dir` that the new table does not use are removed afterwards. An
+// empty table writes one segment with no row groups, so its schema persists.
+// Deterministic: the same table and options give byte-identical files.
+Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
+                                  const WriteOptions& options);
+
+}  // namespace stedi
