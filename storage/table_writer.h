@@ -20,7 +20,7 @@ struct WriteOptions {
   int zstd_level = 19;
   // Clustering order: rows are stably sorted by these columns (ascending, nulls
   // first) before writing. May be empty (rows keep the table's order).
-  std::vector<std::string> sort_by;
+  std::vector<std::string> sort_by = {};
 };
 
 struct SegmentFileInfo {

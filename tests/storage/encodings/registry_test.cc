@@ -1,0 +1,263 @@
+// Round trips through every encoding, checks that the chooser picks the
+// encoding the data calls for, and feeds decoders hostile bytes.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <cstring>
+#include <limits>
+#include <random>
+#include <vector>
+
+#include "storage/encoding.h"
+#include "storage/segment_format.h"
+
+namespace stedi {
+namespace {
+
+ByteReader Reader(const std::string& s) {
+  return ByteReader({reinterpret_cast<const uint8_t*>(s.data()), s.size()});
+}
+
+std::string Chain(const Encoded& e) { return DescribeSteps(FlattenSteps(e.node)); }
+
+Encoded RoundTripInts(const std::vector<int64_t>& v, bool top_level = false) {
+  EncodeContext ctx;
+  Encoded e = top_level
+                  ? EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx)
+                  : EncodeInts(v, ctx);
+  EXPECT_EQ(e.node.bytes_out, e.bytes.size());
+  std::vector<int64_t> back(v.size(), -7);
+  Status st = DecodeInts(Reader(e.bytes), v.size(), back.data());
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(back, v) << Chain(e);
+  return e;
+}
+
+Encoded RoundTripDoubles(const std::vector<double>& v, bool top_level = false) {
+  EncodeContext ctx;
+  Encoded e = top_level
+                  ? EncodeTopLevel([&](const EncodeContext& c) { return EncodeDoubles(v, c); }, ctx)
+                  : EncodeDoubles(v, ctx);
+  std::vector<double> back(v.size(), -7);
+  Status st = DecodeDoubles(Reader(e.bytes), v.size(), back.data());
+  EXPECT_TRUE(st.ok()) << st.ToString();
+  EXPECT_EQ(0, std::memcmp(back.data(), v.data(), v.size() * 8)) << Chain(e);
+  return e;
+}
+
+TEST(EncodingTest, EmptyStreamIsPlain) {
+  Encoded e = RoundTripInts({});
+  EXPECT_EQ(e.node.id, EncodingId::kPlain);
+  EXPECT_EQ(e.bytes.size(), 1u);
+}
+
+TEST(EncodingTest, Constant) {
+  Encoded e = RoundTripInts(std::vector<int64_t>(1000, 42));
+  EXPECT_EQ(e.node.id, EncodingId::kConstant);
+  EXPECT_EQ(e.bytes.size(), 9u);
+}
+
+TEST(EncodingTest, BitpackPicksTheRangeWidth) {
+  std::mt19937_64 rng(1);
+  std::vector<int64_t> v(1000);
+  for (auto& x : v) x = 1000 + static_cast<int64_t>(rng() % 2048);
+  v[0] = 1000;
+  v[1] = 1000 + 2047;
+  Encoded e = RoundTripInts(v);
+  EXPECT_EQ(Chain(e), "bitpack(11)");
+}
+
+TEST(EncodingTest, PlainForRandom64BitValues) {
+  std::mt19937_64 rng(2);
+  std::vector<int64_t> v(500);
+  for (auto& x : v) x = static_cast<int64_t>(rng());
+  v[0] = std::numeric_limits<int64_t>::min();
+  v[1] = std::numeric_limits<int64_t>::max();
+  EXPECT_EQ(RoundTripInts(v).node.id, EncodingId::kPlain);
+}
+
+TEST(EncodingTest, DeltaForTimestamps) {
+  std::vector<int64_t> v;
+  int64_t t = 1655564444103;
+  std::mt19937_64 rng(3);
+  for (int i = 0; i < 5000; ++i) v.push_back(t += 1000 + static_cast<int64_t>(rng() % 16));
+  Encoded e = RoundTripInts(v);
+  EXPECT_EQ(e.node.id, EncodingId::kDelta) << Chain(e);
+  EXPECT_LT(e.bytes.size(), v.size());
+}
+
+TEST(EncodingTest, RleForLongRuns) {
+  std::mt19937_64 rng(4);
+  std::vector<int64_t> v;
+  for (int run = 0; run < 50; ++run)
+    v.insert(v.end(), 100 + rng() % 50, static_cast<int64_t>(rng()));
+  Encoded e = RoundTripInts(v);
+  EXPECT_EQ(e.node.id, EncodingId::kRle) << Chain(e);
+  EXPECT_EQ(e.node.param, 50u);
+}
+
+TEST(EncodingTest, DictionaryForFewLargeValues) {
+  std::mt19937_64 rng(5);
+  int64_t pool[5];
+  for (auto& p : pool) p = static_cast<int64_t>(rng());
+  std::vector<int64_t> v(4000);
+  for (auto& x : v) x = pool[rng() % 5];
+  Encoded e = RoundTripInts(v);
+  EXPECT_EQ(e.node.id, EncodingId::kDictionary) << Chain(e);
+  EXPECT_EQ(e.node.param, 5u);
+  EXPECT_EQ(e.node.children.back().param, 3u);  // codes bit-packed at 3 bits
+}
+
+TEST(EncodingTest, ZstdOnTopWhenItPays) {
+  std::mt19937_64 rng(6);
+  std::vector<int64_t> period(300);
+  for (auto& x : period) x = static_cast<int64_t>(rng() % 1000000);
+  std::vector<int64_t> v;
+  for (int k = 0; k < 40; ++k) v.insert(v.end(), period.begin(), period.end());
+  Encoded e = RoundTripInts(v, /*top_level=*/true);
+  EXPECT_EQ(e.node.id, EncodingId::kZstd) << Chain(e);
+  // Random data gains nothing from zstd: it must not be applied.
+  std::vector<int64_t> random(2000);
+  for (auto& x : random) x = static_cast<int64_t>(rng() % 1000000);
+  EXPECT_NE(RoundTripInts(random, true).node.id, EncodingId::kZstd);
+}
+
+TEST(EncodingTest, DoublesSensorAxesBecomeTwoBitCodes) {
+  std::mt19937_64 rng(7);
+  std::vector<double> v(10000);
+  for (auto& x : v) x = static_cast<double>(static_cast<int>(rng() % 3) - 1);
+  Encoded e = RoundTripDoubles(v);
+  EXPECT_LE(e.bytes.size(), v.size() * 2 / 8 + 40) << Chain(e);
+}
+
+TEST(EncodingTest, DoublesDecimalAndDictionaryAndPlain) {
+  std::mt19937_64 rng(8);
+  std::vector<double> decimals(3000);
+  for (auto& x : decimals)
+    x = static_cast<double>(static_cast<int64_t>(rng() % 200000) - 100000) / 100;
+  Encoded d = RoundTripDoubles(decimals);
+  EXPECT_EQ(d.node.id, EncodingId::kDecimal) << Chain(d);
+  EXPECT_EQ(d.node.param, 2u);
+
+  std::vector<double> few(3000);
+  const double pool[] = {0.1234567891234, -3.3e100, 7.25};
+  for (auto& x : few) x = pool[rng() % 3];
+  EXPECT_EQ(RoundTripDoubles(few).node.id, EncodingId::kDictionary);
+
+  std::vector<double> random(1000);
+  for (auto& x : random) x = std::ldexp(static_cast<double>(rng() >> 11), -40);
+  EXPECT_EQ(RoundTripDoubles(random).node.id, EncodingId::kPlain);
+}
+
+TEST(EncodingTest, DoublesSpecialValuesBitForBit) {
+  const double nan = std::numeric_limits<double>::quiet_NaN();
+  const double inf = std::numeric_limits<double>::infinity();
+  std::vector<double> v = {nan, inf, -inf, -0.0, 0.0, 1.5, -nan, 5e-324, 1.7976931348623157e308};
+  RoundTripDoubles(v);
+  std::vector<double> many;
+  for (int i = 0; i < 200; ++i) many.push_back(v[i % v.size()]);
+  RoundTripDoubles(many);
+  RoundTripDoubles(many, true);
+  RoundTripDoubles(std::vector<double>(50, -0.0));
+  RoundTripDoubles({0.1, 0.2, 0.30000000000000004, -0.0, 1e-5});
+}
+
+TEST(EncodingTest, StringsKeepOnlyUsedEntries) {
+  StringDictionary dict;
+  const std::vector<std::string> words = {
+      "", "a", std::string(1000, 'x'), "Grüße, 世界", "Santosh.Clayton@test.com", "unused"};
+  std::vector<int32_t> all;
+  for (const auto& w : words) all.push_back(dict.Intern(w));
+  std::vector<int32_t> codes;
+  std::mt19937_64 rng(9);
+  for (int i = 0; i < 500; ++i) codes.push_back(all[rng() % 5]);
+  for (bool top : {false, true}) {
+    EncodeContext ctx;
+    Encoded e =
+        top ? EncodeTopLevel([&](const EncodeContext& c) { return EncodeStrings(codes, dict, c); },
+                             ctx)
+            : EncodeStrings(codes, dict, ctx);
+    StringDictionary out;
+    out.Intern("preexisting");
+    std::vector<int32_t> back(codes.size());
+    Status st = DecodeStrings(Reader(e.bytes), codes.size(), &out, back.data());
+    ASSERT_TRUE(st.ok()) << st.ToString();
+    EXPECT_EQ(out.Find("unused"), -1);
+    for (size_t i = 0; i < codes.size(); ++i) EXPECT_EQ(out.Get(back[i]), dict.Get(codes[i]));
+  }
+}
+
+TEST(EncodingTest, BytesUseZstdWhenItPays) {
+  std::string text;
+  for (int i = 0; i < 200; ++i) text += "Firstname.Lastname" + std::to_string(i) + "@test.com";
+  std::span<const uint8_t> bytes(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+  Encoded e = EncodeBytes(bytes, EncodeContext{});
+  EXPECT_EQ(e.node.id, EncodingId::kZstd);
+  std::string back;
+  ASSERT_TRUE(DecodeBytes(Reader(e.bytes), text.size(), &back).ok());
+  EXPECT_EQ(back, text);
+  EXPECT_TRUE(DecodeBytes(Reader(e.bytes), text.size() + 1, &back).IsCorruption());
+}
+
+// Counts come from the parent (ultimately the checksummed footer). Blocks with
+// a size that depends on the count check it; a constant block cannot.
+TEST(EncodingTest, DecodersRejectWrongCounts) {
+  Encoded e = EncodeInts(std::vector<int64_t>{1, 20, 3, 4, 50, 6, 7, 8, 90, 10}, EncodeContext{});
+  ASSERT_EQ(e.node.id, EncodingId::kBitpack);
+  std::vector<int64_t> out(20);
+  EXPECT_TRUE(DecodeInts(Reader(e.bytes), 11, out.data()).IsCorruption());
+  EXPECT_TRUE(DecodeInts(Reader(e.bytes), 9, out.data()).IsCorruption());
+  EXPECT_TRUE(DecodeInts(Reader(""), 0, out.data()).IsCorruption());
+  EXPECT_TRUE(DecodeInts(Reader("\x63"), 0, out.data()).IsCorruption());
+}
+
+// Random and mutated blocks: decoders must return (ok or Corruption) without
+// reading or writing out of bounds (run under -DSTEDI_SANITIZE=ON to check).
+TEST(EncodingTest, HostileBlocksNeverCrash) {
+  std::mt19937_64 rng(10);
+  std::vector<std::string> seeds;
+  std::vector<int64_t> ints(300);
+  for (auto& x : ints) x = static_cast<int64_t>(rng() % 7);
+  seeds.push_back(EncodeInts(ints, EncodeContext{}).bytes);
+  seeds.push_back(
+      EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(ints, c); }, EncodeContext{})
+          .bytes);
+  std::sort(ints.begin(), ints.end());
+  seeds.push_back(EncodeInts(ints, EncodeContext{}).bytes);
+  std::vector<double> dbl(300);
+  for (auto& x : dbl) x = static_cast<double>(rng() % 5) / 4;
+  seeds.push_back(EncodeDoubles(dbl, EncodeContext{}).bytes);
+  StringDictionary dict;
+  std::vector<int32_t> codes;
+  for (int i = 0; i < 300; ++i) codes.push_back(dict.Intern("s" + std::to_string(rng() % 40)));
+  seeds.push_back(EncodeStrings(codes, dict, EncodeContext{}).bytes);
+  std::vector<int64_t> iout(400);
+  std::vector<double> dout(400);
+  std::vector<int32_t> cout(400);
+  for (int iter = 0; iter < 20000; ++iter) {
+    std::string block = seeds[rng() % seeds.size()];
+    const int edits = 1 + static_cast<int>(rng() % 3);
+    for (int k = 0; k < edits; ++k) {
+      if (block.empty()) break;
+      switch (rng() % 3) {
+        case 0:
+          block[rng() % block.size()] ^= static_cast<char>(1 << (rng() % 8));
+          break;
+        case 1:
+          block[rng() % block.size()] = static_cast<char>(rng());
+          break;
+        case 2:
+          block.resize(rng() % block.size());
+          break;
+      }
+    }
+    const size_t n = rng() % 2 ? 300 : rng() % 400;
+    (void)DecodeInts(Reader(block), n, iout.data());
+    (void)DecodeDoubles(Reader(block), n, dout.data());
+    StringDictionary d;
+    (void)DecodeStrings(Reader(block), n, &d, cout.data());
+  }
+}
+
+}  // namespace
+}  // namespace stedi

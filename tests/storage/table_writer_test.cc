@@ -1,0 +1,153 @@
+#include "storage/table_writer.h"
+
+#include <gtest/gtest.h>
+#include <xxhash.h>
+
+#include <filesystem>
+
+#include "storage/table_reader.h"
+#include "tests/storage/table_builders.h"
+#include "tests/storage/test_util.h"
+
+namespace stedi {
+namespace {
+
+Table WriteAndRead(const Table& t, const std::string& dir, const WriteOptions& opts) {
+  auto info = WriteTable(t, dir, opts);
+  EXPECT_TRUE(info.ok()) << info.status().ToString();
+  if (!info.ok()) return {};
+  EXPECT_EQ(info->rows, t.num_rows());
+  auto back = ReadTable(dir, ReadOptions{});
+  EXPECT_TRUE(back.ok()) << back.status().ToString();
+  EXPECT_TRUE(VerifyTable(dir).ok());
+  return back.ok() ? std::move(back).value() : Table();
+}
+
+TEST(TableWriterTest, RoundTripsEveryTypeAtBoundarySizes) {
+  TempDir tmp;
+  WriteOptions opts;
+  opts.row_group_rows = 64;
+  opts.segment_max_rows = 256;
+  // 0 rows, one row, one group minus/exactly/plus one, several segments.
+  for (size_t rows : {0, 1, 2, 63, 64, 65, 128, 129, 256, 257, 1000}) {
+    const Table t = MixedTable(rows, rows + 1);
+    const Table back = WriteAndRead(t, tmp.Sub("t" + std::to_string(rows)), opts);
+    EXPECT_TRUE(back.Equals(t)) << rows << " rows";
+    for (size_t c = 0; c < back.num_columns(); ++c) {
+      EXPECT_EQ(back.column(c).size(), rows);
+    }
+  }
+}
+
+TEST(TableWriterTest, EmptyTableKeepsItsSchema) {
+  TempDir tmp;
+  const Table t = Table::Empty(MixedTable(0).schema());
+  auto info = WriteTable(t, tmp.Sub("e"), WriteOptions{});
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->files.size(), 1u);
+  auto schema = ReadTableSchema(tmp.Sub("e"));
+  ASSERT_TRUE(schema.ok());
+  EXPECT_EQ(*schema, t.schema());
+  auto back = ReadTable(tmp.Sub("e"), {});
+  ASSERT_TRUE(back.ok());
+  EXPECT_TRUE(back->Equals(t));
+}
+
+TEST(TableWriterTest, ZeroColumnTable) {
+  TempDir tmp;
+  auto info = WriteTable(Table(), tmp.Sub("z"), WriteOptions{});
+  ASSERT_TRUE(info.ok()) << info.status().ToString();
+  auto back = ReadTable(tmp.Sub("z"), {});
+  ASSERT_TRUE(back.ok());
+  EXPECT_EQ(back->num_columns(), 0u);
+}
+
+TEST(TableWriterTest, DeterministicBytes) {
+  TempDir tmp;
+  const Table t = MixedTable(3000, 5);
+  WriteOptions opts;
+  opts.row_group_rows = 1000;
+  auto a = WriteTable(t, tmp.Sub("a"), opts);
+  auto b = WriteTable(t, tmp.Sub("b"), opts);
+  ASSERT_TRUE(a.ok() && b.ok());
+  ASSERT_EQ(a->files.size(), b->files.size());
+  for (size_t i = 0; i < a->files.size(); ++i) {
+    const std::string fa = ReadFileBytes(tmp.Sub("a/" + a->files[i].name));
+    const std::string fb = ReadFileBytes(tmp.Sub("b/" + b->files[i].name));
+    EXPECT_EQ(fa, fb);
+    EXPECT_EQ(a->files[i].checksum, XXH3_64bits(fa.data(), fa.size()));
+    EXPECT_EQ(a->files[i].bytes, fa.size());
+  }
+}
+
+TEST(TableWriterTest, SortByClustersRowsStably) {
+  TempDir tmp;
+  const Table t = MixedTable(500, 9);
+  WriteOptions opts;
+  opts.sort_by = {"b", "i64"};
+  opts.row_group_rows = 100;
+  const Table back = WriteAndRead(t, tmp.Sub("s"), opts);
+  ASSERT_EQ(back.num_rows(), t.num_rows());
+  const Column& b = back.column(0);
+  const Column& i64 = back.column(2);
+  const Column& ts = back.column(5);  // unique, increasing in the input
+  for (size_t r = 1; r < back.num_rows(); ++r) {
+    const Value pb = b.GetValue(r - 1), cb = b.GetValue(r);
+    ASSERT_TRUE(pb.is_null || (!cb.is_null && pb.i <= cb.i)) << r;
+    if (pb == cb || (pb.is_null && cb.is_null)) {
+      const Value pi = i64.GetValue(r - 1), ci = i64.GetValue(r);
+      ASSERT_TRUE(pi.is_null || (!ci.is_null && pi.i <= ci.i)) << r;
+      if (pi == ci || (pi.is_null && ci.is_null)) {
+        ASSERT_LT(ts.GetValue(r - 1).i, ts.GetValue(r).i) << "not stable at " << r;
+      }
+    }
+  }
+  EXPECT_TRUE(
+      WriteTable(t, tmp.Sub("x"), WriteOptions{.sort_by = {"missing"}}).status().IsNotFound());
+}
+
+TEST(TableWriterTest, RewriteRemovesStaleSegments) {
+  TempDir tmp;
+  WriteOptions opts;
+  opts.row_group_rows = 10;
+  opts.segment_max_rows = 10;
+  ASSERT_TRUE(WriteTable(MixedTable(55), tmp.Sub("t"), opts).ok());
+  EXPECT_TRUE(std::filesystem::exists(tmp.Sub("t/seg-000005.sds")));
+  WriteFileBytes(tmp.Sub("t/seg-000009.sds.tmp"), "leftover");
+  const Table small = MixedTable(15, 3);
+  auto info = WriteTable(small, tmp.Sub("t"), opts);
+  ASSERT_TRUE(info.ok());
+  EXPECT_EQ(info->files.size(), 2u);
+  size_t files = 0;
+  for (auto& e : std::filesystem::directory_iterator(tmp.Sub("t"))) {
+    (void)e;
+    ++files;
+  }
+  EXPECT_EQ(files, 2u);
+  auto back = ReadTable(tmp.Sub("t"), {});
+  ASSERT_TRUE(back.ok());
+  EXPECT_TRUE(back->Equals(small));
+}
+
+TEST(TableWriterTest, RejectsBadOptions) {
+  TempDir tmp;
+  const Table t = MixedTable(5);
+  EXPECT_TRUE(WriteTable(t, tmp.Sub("a"), {.row_group_rows = 0}).status().IsInvalidArgument());
+  EXPECT_TRUE(WriteTable(t, tmp.Sub("a"), {.zstd_level = 0}).status().IsInvalidArgument());
+  EXPECT_TRUE(WriteTable(t, tmp.Sub("a"), {.segment_max_rows = 0}).status().IsInvalidArgument());
+}
+
+TEST(TableWriterTest, SensorDataCompresses) {
+  TempDir tmp;
+  const Table t = SensorTable(20000);
+  auto info = WriteTable(t, tmp.Sub("s"), WriteOptions{});
+  ASSERT_TRUE(info.ok());
+  // user: 200 runs; timestamp: 12-bit deltas; x: 3 values (< 2 bits). Plain is 20 bytes/row.
+  EXPECT_LT(info->bytes, 20000u * 2);
+  auto back = ReadTable(tmp.Sub("s"), {});
+  ASSERT_TRUE(back.ok());
+  EXPECT_TRUE(back->Equals(t));
+}
+
+}  // namespace
+}  // namespace stedi
