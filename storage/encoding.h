@@ -37,6 +37,7 @@ enum class EncodingId : uint8_t {
   kDictionary = 6,
   kZstd = 7,
   kDecimal = 8,  // doubles that are decimals with few digits, as scaled integers
+  kFactor = 9,   // segments of ints sharing a divisor, as divisor + quotients
 };
 
 // "plain", "constant", "bitpack", ...; "unknown" for other bytes.
@@ -45,7 +46,7 @@ bool IsKnownEncoding(uint8_t id);
 
 // One step of an encoding tree, for metadata and tools: `param` is the bit
 // width (bitpack), entry count (dictionary), run count (rle), level (zstd) or
-// exponent (decimal), else 0. bytes_in is the plain size of the values the
+// exponent (decimal), segment count (factor), else 0. bytes_in is the plain size of the values the
 // step encodes, bytes_out the size of its block.
 struct EncodeNode {
   EncodingId id = EncodingId::kPlain;

@@ -31,14 +31,15 @@ void EncodeAtWidth(std::span<const int64_t> values, const IntStats& stats, int w
 
 }  // namespace
 
-bool ChooseBitpack(const IntStats&, const EncodeContext&) { return true; }
+bool ChooseBitpack(std::span<const int64_t>, const IntStats&, const EncodeContext&) { return true; }
 
 void EncodeBitpack(std::span<const int64_t> values, const IntStats& stats, const EncodeContext&,
                    Encoded* out) {
   EncodeAtWidth(values, stats, values.empty() ? 0 : RangeWidth(stats), out);
 }
 
-bool ChooseBitpackAligned(const IntStats& stats, const EncodeContext& ctx) {
+bool ChooseBitpackAligned(std::span<const int64_t>, const IntStats& stats,
+                          const EncodeContext& ctx) {
   return ctx.for_zstd && stats.n > 0 && RangeWidth(stats) % 8 != 0;
 }
 

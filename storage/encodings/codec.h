@@ -26,7 +26,7 @@ IntStats ComputeIntStats(std::span<const int64_t> values);
 
 struct IntCodec {
   EncodingId id;
-  bool (*choose)(const IntStats& stats, const EncodeContext& ctx);
+  bool (*choose)(std::span<const int64_t> values, const IntStats& stats, const EncodeContext& ctx);
   // Appends the body (after the id byte, which the registry writes) to out->bytes
   // and fills out->node's param and children.
   void (*encode)(std::span<const int64_t> values, const IntStats& stats, const EncodeContext& ctx,
@@ -53,7 +53,7 @@ inline EncodeContext ChildContext(const EncodeContext& ctx) {
 void AppendChild(Encoded child, bool last, Encoded* parent);
 
 // Per-encoding entry points (one file each under storage/encodings/).
-bool ChoosePlainInts(const IntStats&, const EncodeContext&);
+bool ChoosePlainInts(std::span<const int64_t>, const IntStats&, const EncodeContext&);
 void EncodePlainInts(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
 Status DecodePlainInts(ByteReader&, size_t, int64_t*, DecodeContext);
 bool ChoosePlainDoubles(std::span<const double>, const EncodeContext&);
@@ -61,34 +61,38 @@ void EncodePlainDoubles(std::span<const double>, const EncodeContext&, Encoded*)
 Status DecodePlainDoubles(ByteReader&, size_t, double*, DecodeContext);
 Status DecodePlainBytes(ByteReader&, size_t, std::string*);
 
-bool ChooseConstantInts(const IntStats&, const EncodeContext&);
+bool ChooseConstantInts(std::span<const int64_t>, const IntStats&, const EncodeContext&);
 void EncodeConstantInts(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
 Status DecodeConstantInts(ByteReader&, size_t, int64_t*, DecodeContext);
 bool ChooseConstantDoubles(std::span<const double>, const EncodeContext&);
 void EncodeConstantDoubles(std::span<const double>, const EncodeContext&, Encoded*);
 Status DecodeConstantDoubles(ByteReader&, size_t, double*, DecodeContext);
 
-bool ChooseBitpack(const IntStats&, const EncodeContext&);
+bool ChooseBitpack(std::span<const int64_t>, const IntStats&, const EncodeContext&);
 void EncodeBitpack(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
-bool ChooseBitpackAligned(const IntStats&, const EncodeContext&);
+bool ChooseBitpackAligned(std::span<const int64_t>, const IntStats&, const EncodeContext&);
 void EncodeBitpackAligned(std::span<const int64_t>, const IntStats&, const EncodeContext&,
                           Encoded*);
 Status DecodeBitpack(ByteReader&, size_t, int64_t*, DecodeContext);
 
-bool ChooseDelta(const IntStats&, const EncodeContext&);
+bool ChooseDelta(std::span<const int64_t>, const IntStats&, const EncodeContext&);
 void EncodeDelta(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
 Status DecodeDelta(ByteReader&, size_t, int64_t*, DecodeContext);
 
-bool ChooseRle(const IntStats&, const EncodeContext&);
+bool ChooseRle(std::span<const int64_t>, const IntStats&, const EncodeContext&);
 void EncodeRle(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
 Status DecodeRle(ByteReader&, size_t, int64_t*, DecodeContext);
 
-bool ChooseIntDictionary(const IntStats&, const EncodeContext&);
+bool ChooseIntDictionary(std::span<const int64_t>, const IntStats&, const EncodeContext&);
 void EncodeIntDictionary(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
 Status DecodeIntDictionary(ByteReader&, size_t, int64_t*, DecodeContext);
 bool ChooseDoubleDictionary(std::span<const double>, const EncodeContext&);
 void EncodeDoubleDictionary(std::span<const double>, const EncodeContext&, Encoded*);
 Status DecodeDoubleDictionary(ByteReader&, size_t, double*, DecodeContext);
+
+bool ChooseFactor(std::span<const int64_t>, const IntStats&, const EncodeContext&);
+void EncodeFactor(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
+Status DecodeFactor(ByteReader&, size_t, int64_t*, DecodeContext);
 
 bool ChooseDecimal(std::span<const double>, const EncodeContext&);
 void EncodeDecimal(std::span<const double>, const EncodeContext&, Encoded*);

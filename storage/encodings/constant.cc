@@ -10,7 +10,7 @@
 
 namespace stedi {
 
-bool ChooseConstantInts(const IntStats& stats, const EncodeContext&) {
+bool ChooseConstantInts(std::span<const int64_t>, const IntStats& stats, const EncodeContext&) {
   return stats.n > 0 && stats.min == stats.max;
 }
 

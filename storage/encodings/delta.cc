@@ -12,7 +12,7 @@
 
 namespace stedi {
 
-bool ChooseDelta(const IntStats& stats, const EncodeContext& ctx) {
+bool ChooseDelta(std::span<const int64_t>, const IntStats& stats, const EncodeContext& ctx) {
   return ctx.depth > 0 && stats.n >= 2 && stats.min != stats.max;
 }
 

@@ -68,7 +68,8 @@ Status DecodeCodes(ByteReader block, size_t n, uint64_t limit, int64_t* out, Dec
   return Status::OK();
 }
 
-bool ChooseIntDictionary(const IntStats& stats, const EncodeContext& ctx) {
+bool ChooseIntDictionary(std::span<const int64_t>, const IntStats& stats,
+                         const EncodeContext& ctx) {
   return ctx.depth > 0 && stats.min != stats.max && stats.distinct <= kMaxDictionaryEntries &&
          stats.distinct * 2 <= stats.n;
 }

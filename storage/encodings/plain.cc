@@ -11,7 +11,9 @@
 
 namespace stedi {
 
-bool ChoosePlainInts(const IntStats&, const EncodeContext&) { return true; }
+bool ChoosePlainInts(std::span<const int64_t>, const IntStats&, const EncodeContext&) {
+  return true;
+}
 
 void EncodePlainInts(std::span<const int64_t> values, const IntStats&, const EncodeContext&,
                      Encoded* out) {

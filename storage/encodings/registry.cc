@@ -22,6 +22,7 @@ constexpr IntCodec kIntCodecs[] = {
     {EncodingId::kDelta, ChooseDelta, EncodeDelta, DecodeDelta},
     {EncodingId::kRle, ChooseRle, EncodeRle, DecodeRle},
     {EncodingId::kDictionary, ChooseIntDictionary, EncodeIntDictionary, DecodeIntDictionary},
+    {EncodingId::kFactor, ChooseFactor, EncodeFactor, DecodeFactor},
 };
 
 constexpr DoubleCodec kDoubleCodecs[] = {
@@ -115,11 +116,13 @@ const char* EncodingName(EncodingId id) {
       return "zstd";
     case EncodingId::kDecimal:
       return "decimal";
+    case EncodingId::kFactor:
+      return "factor";
   }
   return "unknown";
 }
 
-bool IsKnownEncoding(uint8_t id) { return id >= 1 && id <= 8; }
+bool IsKnownEncoding(uint8_t id) { return id >= 1 && id <= 9; }
 
 IntStats ComputeIntStats(std::span<const int64_t> values) {
   IntStats s;
@@ -153,7 +156,7 @@ Encoded EncodeInts(std::span<const int64_t> values, const EncodeContext& ctx) {
   Encoded best;
   size_t best_score = 0;
   for (const IntCodec& codec : kIntCodecs) {
-    if (!codec.choose(stats, ctx)) continue;
+    if (!codec.choose(values, stats, ctx)) continue;
     Encoded cand = StartBlock(codec.id, values.size() * 8);
     codec.encode(values, stats, ctx, &cand);
     cand.node.bytes_out = cand.bytes.size();

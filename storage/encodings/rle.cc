@@ -13,7 +13,7 @@
 
 namespace stedi {
 
-bool ChooseRle(const IntStats& stats, const EncodeContext& ctx) {
+bool ChooseRle(std::span<const int64_t>, const IntStats& stats, const EncodeContext& ctx) {
   return ctx.depth > 0 && stats.n >= 2 && stats.runs * 2 <= stats.n;
 }
 
