@@ -9,6 +9,7 @@
 // Pays when few distinct values repeat, like the sensor axes (-1.0, 0.0, 1.0):
 // the codes bit-pack to 1-2 bits each.
 #include <algorithm>
+#include <bit>
 #include <cstring>
 #include <vector>
 
@@ -70,8 +71,13 @@ Status DecodeCodes(ByteReader block, size_t n, uint64_t limit, int64_t* out, Dec
 
 bool ChooseIntDictionary(std::span<const int64_t>, const IntStats& stats,
                          const EncodeContext& ctx) {
+  // Pays only when codes are narrower than the frame-of-reference width
+  // (or zstd may find the codes' repetitions).
+  const int code_width = std::bit_width(stats.distinct - 1);
+  const int range_width =
+      std::bit_width(static_cast<uint64_t>(stats.max) - static_cast<uint64_t>(stats.min));
   return ctx.depth > 0 && stats.min != stats.max && stats.distinct <= kMaxDictionaryEntries &&
-         stats.distinct * 2 <= stats.n;
+         stats.distinct * 2 <= stats.n && (ctx.for_zstd || code_width < range_width);
 }
 
 void EncodeIntDictionary(std::span<const int64_t> values, const IntStats&, const EncodeContext& ctx,

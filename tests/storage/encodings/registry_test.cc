@@ -108,6 +108,23 @@ TEST(EncodingTest, DictionaryForFewLargeValues) {
   EXPECT_EQ(e.node.children.back().param, 3u);  // codes bit-packed at 3 bits
 }
 
+TEST(EncodingTest, FactorForPerDeviceClockTicks) {
+  // Runs of 20 readings per device, each device ticking at its own period.
+  std::mt19937_64 rng(11);
+  std::vector<int64_t> v;
+  for (int device = 0; device < 100; ++device) {
+    int64_t t = 1655564444103 + static_cast<int64_t>(rng() % 100000);
+    const int64_t period = 2000 + static_cast<int64_t>(rng() % 3000);
+    for (int k = 0; k < 20; ++k) v.push_back(t -= period * static_cast<int64_t>(rng() % 4));
+  }
+  Encoded e = RoundTripInts(v);
+  EXPECT_NE(Chain(e).find("factor"), std::string::npos) << Chain(e);
+  // Values that defeat the divisor search still round-trip.
+  std::vector<int64_t> odd = {0, 0, 6, -9, 12, std::numeric_limits<int64_t>::min() / 2, 15, 0};
+  for (int i = 0; i < 40; ++i) odd.push_back(3 * i);
+  RoundTripInts(odd);
+}
+
 TEST(EncodingTest, ZstdOnTopWhenItPays) {
   std::mt19937_64 rng(6);
   std::vector<int64_t> period(300);
