@@ -1,5 +1,6 @@
 #include "tools/gen/timeline.h"
 
+#include <algorithm>
 #include <limits>
 #include <string>
 #include <unordered_map>
@@ -64,8 +65,9 @@ class TimelinePlacer {
   // Mostly single crossings; a few series run in step with their partner.
   int RunLength(int budget) {
     const uint64_t r = rng_.Below(100);
-    int length = r < 88 ? 1 : r < 94 ? 2 : r < 97 ? 3 : r < 99 ? 5 : 8 + 11 * (r & 1);
-    return length < budget ? length : budget;
+    static constexpr int kLong[] = {8, 17, 19};
+    const int length = r < 88 ? 1 : r < 94 ? 2 : r < 97 ? 3 : r < 99 ? 5 : kLong[rng_.Below(3)];
+    return std::min(length, budget);
   }
 
   int32_t RandomPeriod() {
