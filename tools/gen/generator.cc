@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "core/json_writer.h"
@@ -79,7 +80,14 @@ class CopyWorkers {
 
   Status Run(unsigned threads) {
     std::vector<std::thread> workers;
-    for (unsigned i = 1; i < threads; ++i) workers.emplace_back([this] { Work(); });
+    for (unsigned i = 1; i < threads; ++i) {
+      // Fewer threads only make the run slower, never different.
+      try {
+        workers.emplace_back([this] { Work(); });
+      } catch (const std::system_error&) {
+        break;
+      }
+    }
     Work();
     for (std::thread& t : workers) t.join();
     return status_;

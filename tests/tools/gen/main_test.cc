@@ -43,6 +43,8 @@ TEST(StediGenCliTest, UsageErrorsExitWithTwo) {
   EXPECT_EQ(StediGen("--out " + dir.Sub("o") + " --scale 0").exit_code, 2);
   EXPECT_EQ(StediGen("--out " + dir.Sub("o") + " --scale x").exit_code, 2);
   EXPECT_EQ(StediGen("--out " + dir.Sub("o") + " --bogus").exit_code, 2);
+  EXPECT_EQ(StediGen("--out " + dir.Sub("o") + " --seed -1").exit_code, 2);
+  EXPECT_EQ(StediGen("--out " + dir.Sub("o") + " --threads -1").exit_code, 2);
   EXPECT_FALSE(std::filesystem::exists(dir.Sub("o")));
 }
 
