@@ -76,53 +76,63 @@ std::map<std::string, uint64_t> ReferenceCounts::ToMap() const {
           {"machine_learning_curated", machine_learning_curated}};
 }
 
-ReferenceCounts CountZones(const std::string& landing_dir) {
-  const fs::path root(landing_dir);
-  ReferenceCounts n;
+namespace {
+
+struct Landing {
   std::vector<Customer> customers;
-  std::vector<Reading> phone, step;
-  n.error = ForEachRecord(root / "customer/landing", [&](object& o) {
+  std::vector<Reading> phone;
+  std::vector<Reading> step;
+};
+
+// Reads the three landing tables; returns an error message or "".
+std::string Load(const fs::path& root, Landing* in) {
+  std::string error = ForEachRecord(root / "customer/landing", [&](object& o) {
     Customer c;
     if (!GetString(o, "email", &c.email) || !GetString(o, "serialNumber", &c.serial)) return false;
     // Absent and null both mean no consent; field order is not assumed.
     simdjson::ondemand::value consent;
     c.trusted =
         !o.find_field_unordered("shareWithResearchAsOfDate").get(consent) && !consent.is_null();
-    customers.push_back(std::move(c));
+    in->customers.push_back(std::move(c));
     return true;
   });
-  if (n.error.empty()) {
-    n.error = ForEachRecord(root / "accelerometer/landing", [&](object& o) {
-      Reading r;
-      if (!GetString(o, "user", &r.key) || o["timestamp"].get_int64().get(r.time)) return false;
-      phone.push_back(std::move(r));
-      return true;
-    });
-  }
-  if (n.error.empty()) {
-    n.error = ForEachRecord(root / "step_trainer/landing", [&](object& o) {
-      Reading r;
-      if (o["sensorReadingTime"].get_int64().get(r.time) || !GetString(o, "serialNumber", &r.key)) {
-        return false;
-      }
-      step.push_back(std::move(r));
-      return true;
-    });
-  }
-  if (!n.error.empty()) return n;
+  if (!error.empty()) return error;
+  error = ForEachRecord(root / "accelerometer/landing", [&](object& o) {
+    Reading r;
+    if (!GetString(o, "user", &r.key) || o["timestamp"].get_int64().get(r.time)) return false;
+    in->phone.push_back(std::move(r));
+    return true;
+  });
+  if (!error.empty()) return error;
+  return ForEachRecord(root / "step_trainer/landing", [&](object& o) {
+    Reading r;
+    if (o["sensorReadingTime"].get_int64().get(r.time) || !GetString(o, "serialNumber", &r.key)) {
+      return false;
+    }
+    in->step.push_back(std::move(r));
+    return true;
+  });
+}
 
-  n.customer_landing = customers.size();
-  n.accelerometer_landing = phone.size();
-  n.step_trainer_landing = step.size();
+}  // namespace
+
+ReferenceCounts CountZones(const std::string& landing_dir) {
+  ReferenceCounts n;
+  Landing in;
+  n.error = Load(fs::path(landing_dir), &in);
+  if (!n.error.empty()) return n;
+  n.customer_landing = in.customers.size();
+  n.accelerometer_landing = in.phone.size();
+  n.step_trainer_landing = in.step.size();
   std::unordered_map<std::string, uint64_t> trusted_rows_by_email;
-  for (const Customer& c : customers) {
+  for (const Customer& c : in.customers) {
     if (!c.trusted) continue;
     ++n.customer_trusted;
     ++trusted_rows_by_email[c.email];
   }
   std::unordered_set<std::string> users;
-  std::unordered_map<int64_t, uint64_t> trusted_phone_rows_at;
-  for (const Reading& r : phone) {
+  std::unordered_map<int64_t, uint64_t> trusted_phone_rows_at;  // accelerometer_trusted by time
+  for (const Reading& r : in.phone) {
     users.insert(r.key);
     auto it = trusted_rows_by_email.find(r.key);
     if (it == trusted_rows_by_email.end()) continue;
@@ -130,12 +140,12 @@ ReferenceCounts CountZones(const std::string& landing_dir) {
     trusted_phone_rows_at[r.time] += it->second;
   }
   std::unordered_set<std::string> curated_serials;
-  for (const Customer& c : customers) {
+  for (const Customer& c : in.customers) {
     if (!c.trusted || !users.count(c.email)) continue;
     ++n.customers_curated;
     curated_serials.insert(c.serial);
   }
-  for (const Reading& r : step) {
+  for (const Reading& r : in.step) {
     if (!curated_serials.count(r.key)) continue;
     ++n.step_trainer_trusted;
     auto it = trusted_phone_rows_at.find(r.time);
