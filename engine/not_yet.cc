@@ -1,0 +1,25 @@
+// Temporary: operators not implemented yet return NotSupported. Removed as
+// each lands in its own file.
+#include "engine/operators.h"
+
+namespace stedi {
+
+Result<Table> FilterTable(const Table&, const ExprPtr&, int) {
+  return Status::NotSupported("Filter not implemented yet");
+}
+Result<Table> JoinTables(const Table&, const Table&, const std::vector<std::string>&,
+                         const std::vector<std::string>&, JoinType, int) {
+  return Status::NotSupported("Join not implemented yet");
+}
+Result<Table> DistinctTable(const Table&, const std::vector<std::string>&) {
+  return Status::NotSupported("Distinct not implemented yet");
+}
+Result<Table> AggregateTable(const Table&, const std::vector<std::string>&,
+                             const std::vector<AggSpec>&) {
+  return Status::NotSupported("Aggregate not implemented yet");
+}
+Result<Table> SortTable(const Table&, const std::vector<SortKey>&) {
+  return Status::NotSupported("Sort not implemented yet");
+}
+
+}  // namespace stedi
