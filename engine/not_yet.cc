@@ -4,9 +4,6 @@
 
 namespace stedi {
 
-Result<Table> FilterTable(const Table&, const ExprPtr&, int) {
-  return Status::NotSupported("Filter not implemented yet");
-}
 Result<Table> JoinTables(const Table&, const Table&, const std::vector<std::string>&,
                          const std::vector<std::string>&, JoinType, int) {
   return Status::NotSupported("Join not implemented yet");

@@ -1,0 +1,16 @@
+// ParallelFor: runs fn(0) .. fn(tasks - 1) on up to `threads` threads
+// (the calling thread included), handing out tasks dynamically so uneven
+// tasks balance. Operators call it a few times per query, so threads are
+// started per call rather than pooled: a thread start costs ~20 us, noise
+// against the work an operator splits.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+namespace stedi {
+
+// REQUIRES: fn does not throw.
+void ParallelFor(int threads, size_t tasks, const std::function<void(size_t)>& fn);
+
+}  // namespace stedi
