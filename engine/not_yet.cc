@@ -4,10 +4,6 @@
 
 namespace stedi {
 
-Result<Table> JoinTables(const Table&, const Table&, const std::vector<std::string>&,
-                         const std::vector<std::string>&, JoinType, int) {
-  return Status::NotSupported("Join not implemented yet");
-}
 Result<Table> DistinctTable(const Table&, const std::vector<std::string>&) {
   return Status::NotSupported("Distinct not implemented yet");
 }
