@@ -181,6 +181,7 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     if (expectations && expectations->count(z.name)) t.expected = expectations->at(z.name);
     if (o.profile) t.analyze = FormatProfile(profile);
     Report(o, "build " + z.name, t.rows, t.bytes);
+    if (o.keep_tables) t.table = *result;
     ctx.RegisterTable(z.name, std::move(result).value());
     report.tables.push_back(std::move(t));
   }

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/status.h"
+#include "core/table.h"
 #include "core/types.h"
 #include "engine/plan.h"
 #include "ingest/jsonl_reader.h"
@@ -49,6 +50,7 @@ struct TableReport {
   std::optional<IngestStats> ingest;  // landing tables only
   std::string rejected_path;          // relative to the lake; empty when none
   std::string analyze;                // per-operator profile (BuildOptions::profile)
+  Table table;                        // the rows written (BuildOptions::keep_tables)
 
   bool matches() const { return !expected || *expected == rows; }
 };
