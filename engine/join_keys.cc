@@ -6,6 +6,8 @@
 #include <cstring>
 #include <limits>
 
+#include "engine/key_bits.h"
+
 namespace stedi {
 
 namespace {
@@ -25,21 +27,12 @@ KeyClass ClassOf(TypeId t) {
   }
 }
 
-// Order-preserving: a < b (signed) <=> OrderBits(a) < OrderBits(b) (unsigned).
-uint64_t OrderBits(int64_t v) { return static_cast<uint64_t>(v) ^ (1ull << 63); }
-uint64_t OrderBits(double d) {
-  if (d == 0) d = 0;                                         // -0 joins with +0
-  if (d != d) d = std::numeric_limits<double>::quiet_NaN();  // one NaN
-  const uint64_t u = std::bit_cast<uint64_t>(d);
-  return (u >> 63) ? ~u : u | (1ull << 63);
-}
-
 // One key column of one side as order-preserving unsigned values (before
 // subtracting the shared minimum); marks invalid rows in `valid`.
 void ColumnBits(const Column& c, KeyClass cls, const std::vector<int32_t>* remap,
-                std::vector<uint64_t>* out, std::vector<uint64_t>* valid) {
+                Buffer<uint64_t>* out, std::vector<uint64_t>* valid) {
   const size_t n = c.size();
-  out->resize(n);
+  *out = Buffer<uint64_t>(n);
   uint64_t* o = out->data();
   auto invalidate = [&](size_t i) {
     if (valid->empty()) valid->assign((n + 63) / 64, ~0ull);
@@ -89,18 +82,18 @@ void AndValid(std::vector<uint64_t>* into, const std::vector<uint64_t>& v) {
 }
 
 // Smallest and largest value over the valid rows of both sides.
-void Range(const std::vector<uint64_t>& a, const std::vector<uint64_t>& va,
-           const std::vector<uint64_t>& b, const std::vector<uint64_t>& vb, uint64_t* lo,
+void Range(const Buffer<uint64_t>& a, const std::vector<uint64_t>& valid, uint64_t* lo,
            uint64_t* hi) {
-  *lo = ~0ull;
-  *hi = 0;
-  for (size_t i = 0; i < a.size(); ++i) {
-    if (IsValid(va, i)) *lo = std::min(*lo, a[i]), *hi = std::max(*hi, a[i]);
+  uint64_t l = *lo, h = *hi;
+  if (valid.empty()) {  // the common case, a loop the compiler vectorizes
+    for (uint64_t x : a) l = std::min(l, x), h = std::max(h, x);
+  } else {
+    for (size_t i = 0; i < a.size(); ++i) {
+      if (IsValid(valid, i)) l = std::min(l, a[i]), h = std::max(h, a[i]);
+    }
   }
-  for (size_t i = 0; i < b.size(); ++i) {
-    if (IsValid(vb, i)) *lo = std::min(*lo, b[i]), *hi = std::max(*hi, b[i]);
-  }
-  if (*lo > *hi) *lo = *hi = 0;  // no valid row at all
+  *lo = l;
+  *hi = h;
 }
 
 Status CheckTypes(const Column& l, const Column& r, const std::string& ln, const std::string& rn) {
@@ -133,6 +126,7 @@ Result<NormalizedKeys> NormalizeJoinKeys(const Table& left, const Table& right,
   NormalizedKeys out;
   int total_bits = 0;
   std::vector<int> widths;
+  std::vector<uint64_t> los;
   for (size_t k = 0; k < left_keys.size(); ++k) {
     STEDI_ASSIGN_OR_RETURN(size_t li, left.ColumnIndex(left_keys[k]));
     STEDI_ASSIGN_OR_RETURN(size_t ri, right.ColumnIndex(right_keys[k]));
@@ -150,13 +144,15 @@ Result<NormalizedKeys> NormalizeJoinKeys(const Table& left, const Table& right,
         remap[c] = lc.dictionary().Find(rc.dictionary().Get(static_cast<int32_t>(c)));
       }
     }
-    std::vector<uint64_t> lb, rb, lv, rv;
+    Buffer<uint64_t> lb, rb;
+    std::vector<uint64_t> lv, rv;
     ColumnBits(lc, cls, nullptr, &lb, &lv);
     ColumnBits(rc, cls, remap_right ? &remap : nullptr, &rb, &rv);
-    uint64_t lo, hi;
-    Range(lb, lv, rb, rv, &lo, &hi);
-    for (uint64_t& x : lb) x -= lo;
-    for (uint64_t& x : rb) x -= lo;
+    uint64_t lo = ~0ull, hi = 0;
+    Range(lb, lv, &lo, &hi);
+    Range(rb, rv, &lo, &hi);
+    if (lo > hi) lo = hi = 0;  // no valid row at all
+    los.push_back(lo);
     const int width = hi == lo ? 0 : 64 - std::countl_zero(hi - lo);
     widths.push_back(width);
     total_bits += width;
@@ -167,17 +163,22 @@ Result<NormalizedKeys> NormalizeJoinKeys(const Table& left, const Table& right,
   }
   out.exact = total_bits <= 64;
   out.bits = out.exact ? total_bits : 64;
+  if (left_keys.size() == 1) {
+    out.base = los[0];
+    out.left.keys = std::move(out.left.parts[0]);
+    out.right.keys = std::move(out.right.parts[0]);
+    out.left.parts.clear();
+    out.right.parts.clear();
+    return out;
+  }
   for (NormalizedSide* side : {&out.left, &out.right}) {
     const size_t n = side->parts[0].size();
-    side->keys.assign(n, 0);
-    if (side->parts.size() == 1) {
-      side->keys = std::move(side->parts[0]);
-      side->parts.clear();
-      continue;
-    }
+    side->keys = Buffer<uint64_t>(n);
+    std::fill(side->keys.begin(), side->keys.end(), 0);
     for (size_t k = 0; k < side->parts.size(); ++k) {
-      const uint64_t* p = side->parts[k].data();
+      uint64_t* p = side->parts[k].data();
       for (size_t i = 0; i < n; ++i) {
+        p[i] -= los[k];
         uint64_t& key = side->keys[i];
         if (out.exact) {
           key = widths[k] == 64 ? p[i] : ((key << widths[k]) | p[i]);

@@ -19,19 +19,21 @@
 #include <vector>
 
 #include "core/table.h"
+#include "engine/buffer.h"
 
 namespace stedi {
 
 struct NormalizedSide {
-  std::vector<uint64_t> keys;                // one per row
-  std::vector<uint64_t> valid;               // bitmap words; empty = every row valid
-  std::vector<std::vector<uint64_t>> parts;  // per key column; kept only when !exact
+  Buffer<uint64_t> keys;                // one per row
+  std::vector<uint64_t> valid;          // bitmap words; empty = every row valid
+  std::vector<Buffer<uint64_t>> parts;  // per key column; kept only when !exact
 };
 
 struct NormalizedKeys {
   NormalizedSide left;
   NormalizedSide right;
-  int bits = 0;       // every key < 2^bits
+  uint64_t base = 0;  // for valid rows, key - base < 2^bits (keys are not rebased in place)
+  int bits = 0;
   bool exact = true;  // equal keys <=> equal key tuples
 
   // True when left row l and right row r have equal key tuples.

@@ -21,7 +21,7 @@ Status CheckNoNameClash(const Table& left, const Table& right) {
   return Status::OK();
 }
 
-std::vector<Column> GatherColumns(const Table& t, const std::vector<uint32_t>& rows, int threads) {
+std::vector<Column> GatherColumns(const Table& t, std::span<const uint32_t> rows, int threads) {
   std::vector<Column> out(t.num_columns());
   ParallelFor(threads, out.size(), [&](size_t c) { out[c] = t.column(c).Gather(rows); });
   return out;

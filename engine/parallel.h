@@ -12,5 +12,8 @@ namespace stedi {
 
 // REQUIRES: fn does not throw.
 void ParallelFor(int threads, size_t tasks, const std::function<void(size_t)>& fn);
+// Same, calling fn(task, worker) with worker < threads the same for all tasks
+// that one thread runs, so tasks can share per-worker scratch memory.
+void ParallelForWorker(int threads, size_t tasks, const std::function<void(size_t, size_t)>& fn);
 
 }  // namespace stedi

@@ -70,9 +70,9 @@ KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
   return src;
 }
 
-std::vector<size_t> PartitionKeyRows(const uint64_t* keys, size_t n,
+std::vector<size_t> PartitionKeyRows(const uint64_t* keys, size_t n, uint64_t base,
                                      const std::vector<uint64_t>& valid, int shift,
-                                     size_t partitions, int threads, std::vector<KeyRow>* out) {
+                                     size_t partitions, int threads, Buffer<KeyRow>* out) {
   // Chunks of rows, each scattered by one task into its own slice of every
   // partition: chunk c's rows of partition p go after chunks 0..c-1's, so
   // every partition stays in row order.
@@ -86,7 +86,7 @@ std::vector<size_t> PartitionKeyRows(const uint64_t* keys, size_t n,
     auto [begin, end] = rows_of(c);
     size_t* h = counts[c].data();
     for (size_t i = begin; i < end; ++i) {
-      if (IsValid(valid, i)) ++h[shift >= 64 ? 0 : keys[i] >> shift];
+      if (IsValid(valid, i)) ++h[shift >= 64 ? 0 : (keys[i] - base) >> shift];
     }
   });
   std::vector<size_t> bounds(partitions + 1, 0);
@@ -100,14 +100,14 @@ std::vector<size_t> PartitionKeyRows(const uint64_t* keys, size_t n,
     }
   }
   bounds[partitions] = sum;
-  out->resize(sum);
+  *out = Buffer<KeyRow>(sum);
   KeyRow* o = out->data();
   ParallelFor(threads, chunks, [&](size_t c) {
     auto [begin, end] = rows_of(c);
     size_t* pos = counts[c].data();
     for (size_t i = begin; i < end; ++i) {
       if (!IsValid(valid, i)) continue;
-      const uint64_t k = keys[i];
+      const uint64_t k = keys[i] - base;
       o[pos[shift >= 64 ? 0 : k >> shift]++] = KeyRow{k, static_cast<uint32_t>(i), 0};
     }
   });

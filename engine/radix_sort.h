@@ -11,6 +11,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/buffer.h"
+
 namespace stedi {
 
 struct KeyRow {
@@ -25,12 +27,13 @@ struct KeyRow {
 KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits);
 
 // The partitioning pass of an MSD radix sort: scatters the pairs
-// (keys[i], i) for every valid row i into `out`, grouped by the partition
-// key >> shift (0 .. partitions-1), each partition in row order. `valid` is
-// a bitmap (empty = all rows valid). Runs on up to `threads` threads.
-// Returns partitions + 1 offsets into out. REQUIRES: keys >> shift < partitions.
-std::vector<size_t> PartitionKeyRows(const uint64_t* keys, size_t n,
+// (keys[i] - base, i) for every valid row i into `out`, grouped by the
+// partition (keys[i] - base) >> shift (0 .. partitions-1), each partition in
+// row order. `valid` is a bitmap (empty = all rows valid). Runs on up to
+// `threads` threads. Returns partitions + 1 offsets into out.
+// REQUIRES: (keys[i] - base) >> shift < partitions for valid rows.
+std::vector<size_t> PartitionKeyRows(const uint64_t* keys, size_t n, uint64_t base,
                                      const std::vector<uint64_t>& valid, int shift,
-                                     size_t partitions, int threads, std::vector<KeyRow>* out);
+                                     size_t partitions, int threads, Buffer<KeyRow>* out);
 
 }  // namespace stedi

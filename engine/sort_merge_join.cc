@@ -17,10 +17,11 @@ constexpr int kMaxPartitionBits = 10;
 // One side, sorted by key, cut into partitions by the top key bits.
 struct SortedSide {
   const uint64_t* keys = nullptr;  // presorted: keys by row, row = index
-  std::vector<KeyRow> pairs;       // otherwise: (key, row), sorted within each partition
+  uint64_t base = 0;               // presorted keys are rebased when read
+  Buffer<KeyRow> pairs;            // otherwise: (key - base, row), sorted within each partition
   std::vector<size_t> bounds;      // partitions + 1 offsets
 
-  uint64_t Key(size_t i) const { return keys ? keys[i] : pairs[i].key; }
+  uint64_t Key(size_t i) const { return keys ? keys[i] - base : pairs[i].key; }
   uint32_t Row(size_t i) const { return keys ? static_cast<uint32_t>(i) : pairs[i].row; }
 };
 
@@ -30,31 +31,39 @@ bool IsSorted(const NormalizedSide& s) {
 }
 
 // Partition boundaries of an already sorted key array: binary searches.
-std::vector<size_t> SortedBounds(const std::vector<uint64_t>& keys, int shift, size_t partitions) {
+std::vector<size_t> SortedBounds(const Buffer<uint64_t>& keys, uint64_t base, int shift,
+                                 size_t partitions) {
   std::vector<size_t> b(partitions + 1, keys.size());
   b[0] = 0;
   for (size_t p = 1; p < partitions; ++p) {
-    const uint64_t first = static_cast<uint64_t>(p) << shift;
+    const uint64_t first = (static_cast<uint64_t>(p) << shift) + base;
     b[p] = std::lower_bound(keys.begin(), keys.end(), first) - keys.begin();
   }
   return b;
 }
 
-SortedSide Sort(const NormalizedSide& s, int bits, int shift, size_t partitions, int threads) {
+SortedSide Sort(const NormalizedSide& s, uint64_t base, int bits, int shift, size_t partitions,
+                int threads) {
   SortedSide out;
   if (IsSorted(s)) {
     out.keys = s.keys.data();
-    out.bounds = SortedBounds(s.keys, shift, partitions);
+    out.base = base;
+    out.bounds = SortedBounds(s.keys, base, shift, partitions);
     return out;
   }
-  out.bounds = PartitionKeyRows(s.keys.data(), s.keys.size(), s.valid, shift, partitions, threads,
-                                &out.pairs);
-  std::vector<KeyRow> scratch(out.pairs.size());
+  out.bounds = PartitionKeyRows(s.keys.data(), s.keys.size(), base, s.valid, shift, partitions,
+                                threads, &out.pairs);
+  // Scratch per worker, sized for the largest partition: it stays in cache.
+  size_t largest = 0;
+  for (size_t p = 0; p < partitions; ++p)
+    largest = std::max(largest, out.bounds[p + 1] - out.bounds[p]);
+  std::vector<Buffer<KeyRow>> scratch;
+  for (int w = 0; w < std::max(threads, 1); ++w) scratch.emplace_back(largest);
   const int low_bits = std::min(bits, shift);
-  ParallelFor(threads, partitions, [&](size_t p) {
+  ParallelForWorker(threads, partitions, [&](size_t p, size_t worker) {
     const size_t b = out.bounds[p];
     const size_t n = out.bounds[p + 1] - b;
-    KeyRow* sorted = RadixSortKeyRows(&out.pairs[b], &scratch[b], n, low_bits);
+    KeyRow* sorted = RadixSortKeyRows(&out.pairs[b], scratch[worker].data(), n, low_bits);
     if (sorted != &out.pairs[b]) std::copy(sorted, sorted + n, &out.pairs[b]);
   });
   return out;
@@ -96,8 +105,8 @@ Prepared Prepare(const NormalizedKeys& k, int threads) {
   out.partitions = size_t{1} << pbits;
   const int shift =
       k.bits - pbits;  // partition = key >> shift; 64 when one partition of 64-bit keys
-  out.left = Sort(k.left, k.bits, shift, out.partitions, threads);
-  out.right = Sort(k.right, k.bits, shift, out.partitions, threads);
+  out.left = Sort(k.left, k.base, k.bits, shift, out.partitions, threads);
+  out.right = Sort(k.right, k.base, k.bits, shift, out.partitions, threads);
   return out;
 }
 
@@ -146,8 +155,8 @@ JoinPairs SortMergePairs(const NormalizedKeys& keys, int threads) {
   ParallelFor(threads, s.partitions, [&](size_t p) { offsets[p + 1] = emit(p, nullptr, 0); });
   for (size_t p = 0; p < s.partitions; ++p) offsets[p + 1] += offsets[p];
   JoinPairs out;
-  out.left.resize(offsets.back());
-  out.right.resize(offsets.back());
+  out.left = Buffer<uint32_t>(offsets.back());
+  out.right = Buffer<uint32_t>(offsets.back());
   ParallelFor(threads, s.partitions, [&](size_t p) { emit(p, &out, offsets[p]); });
   return out;
 }

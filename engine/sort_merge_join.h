@@ -18,8 +18,8 @@
 namespace stedi {
 
 struct JoinPairs {
-  std::vector<uint32_t> left;   // row ids into the left input
-  std::vector<uint32_t> right;  // row ids into the right input, same length
+  Buffer<uint32_t> left;   // row ids into the left input
+  Buffer<uint32_t> right;  // row ids into the right input, same length
 };
 
 // Number of matching (left row, right row) pairs.
