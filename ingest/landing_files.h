@@ -1,0 +1,21 @@
+// ListLandingFiles: the JSON files of one landing folder.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+
+namespace stedi {
+
+// Regular files directly in `dir` (not recursive) whose names end in .json,
+// .jsonl or .ndjson, optionally followed by .gz or .zst, sorted by name, as
+// paths "dir/name". Hidden files (leading '.') are skipped.
+// NotFound when `dir` does not exist; InvalidArgument when it is not a
+// directory; IOError when it cannot be listed.
+Result<std::vector<std::string>> ListLandingFiles(const std::string& dir);
+
+// True when `name` has one of the extensions above.
+bool IsLandingFileName(const std::string& name);
+
+}  // namespace stedi
