@@ -87,7 +87,9 @@ void WithOp(CompareOp op, F&& f) {
     case CompareOp::kEq:
       return f([](const auto& x, const auto& y) { return x == y; });
     case CompareOp::kNe:
-      return f([](const auto& x, const auto& y) { return x != y; });
+      // !(x == y), not x != y: xsimd's != is the ordered compare, false on a
+      // NaN, where C++ (and the scalar path) says true.
+      return f([](const auto& x, const auto& y) { return !(x == y); });
     case CompareOp::kLt:
       return f([](const auto& x, const auto& y) { return x < y; });
     case CompareOp::kLe:
