@@ -84,6 +84,10 @@ Column CountDistinct(const Column& col, const Grouping& g) {
   std::vector<std::vector<uint64_t>> parts(2);
   parts[0].assign(g.group_of_row.begin(), g.group_of_row.end());
   ColumnOrderBits(col, /*string_order=*/false, &parts[1]);
+  if (col.null_count() > 0) {  // a NULL must not stand for the value whose image is 0
+    parts.emplace_back(col.size());
+    for (size_t i = 0; i < col.size(); ++i) parts[2][i] = col.IsNull(i);
+  }
   const Grouping pairs = GroupRows(parts, col.size());
   std::vector<int64_t> counts(g.first_row.size(), 0);
   for (uint32_t row : pairs.first_row) {
