@@ -1,0 +1,76 @@
+// DuckDB's inner equi-join on the keys of bench/engine/join_bench.cc, for the
+// side-by-side join table of bench/compare.sh.
+//
+//   node duckdb_join.mjs [--sizes 1000000,10000000] [--runs 5] [--threads 2]
+//
+// Each side holds N unique BIGINT keys i * 2654435761 (i in [0, N)) in a
+// shuffled order (ORDER BY a hash of i, a different seed per side), stored as
+// in-memory tables before the clock starts. Only the join query is timed:
+// SELECT count(*) of the inner join. Prints one JSON object per size on
+// stdout with every run's seconds and the median.
+import { DuckDBInstance } from '@duckdb/node-api';
+
+const kMultiplier = 2654435761n;
+
+function ParseArgs(argv) {
+  const args = { sizes: [1000000, 10000000], runs: 5, threads: '2' };
+  for (let i = 0; i < argv.length; i += 2) {
+    const [key, value] = [argv[i], argv[i + 1]];
+    if (value === undefined) throw new Error(`${key} needs a value`);
+    if (key === '--sizes') args.sizes = value.split(',').map(Number);
+    else if (key === '--runs') args.runs = Number(value);
+    else if (key === '--threads') args.threads = value;
+    else throw new Error(`unknown argument '${key}'`);
+  }
+  if (args.sizes.some((n) => !Number.isInteger(n) || n <= 0)) throw new Error('bad --sizes');
+  if (!Number.isInteger(args.runs) || args.runs <= 0) throw new Error('bad --runs');
+  return args;
+}
+
+function Median(values) {
+  const s = [...values].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+
+async function MakeKeys(conn, table, n, seed) {
+  await conn.run(`CREATE OR REPLACE TABLE ${table} AS
+      SELECT i * ${kMultiplier} AS k FROM range(${n}) t(i) ORDER BY hash(i + ${seed})`);
+}
+
+async function TimeJoin(conn, n, runs) {
+  await MakeKeys(conn, 'l', n, 1);
+  await MakeKeys(conn, 'r', n, 2 * n + 7);
+  const sql = 'SELECT count(*) AS n FROM l JOIN r ON l.k = r.k';
+  await conn.runAndReadAll(sql);  // warm-up: first-query planning and allocation
+  const seconds = [];
+  for (let run = 0; run < runs; ++run) {
+    const start = process.hrtime.bigint();
+    const result = await conn.runAndReadAll(sql);
+    seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+    const matches = Number(result.getRowObjects()[0].n);
+    if (matches !== n) throw new Error(`join of ${n} keys found ${matches} matches`);
+  }
+  return { seconds, median: Median(seconds) };
+}
+
+async function Main() {
+  const args = ParseArgs(process.argv.slice(2));
+  const instance = await DuckDBInstance.create(':memory:', { threads: args.threads });
+  const conn = await instance.connect();
+  const version = (await conn.runAndReadAll('SELECT version() AS v')).getRowObjects()[0].v;
+  for (const n of args.sizes) {
+    const { seconds, median } = await TimeJoin(conn, n, args.runs);
+    process.stdout.write(JSON.stringify({
+      engine: 'duckdb', version, threads: Number(args.threads), case: 'int64_unique_shuffled_count',
+      keys: n, matches: n, runs: seconds, median_seconds: median,
+      rows_per_second: (2 * n) / median,
+    }) + '\n');
+  }
+  conn.closeSync();
+}
+
+Main().catch((err) => {
+  process.stderr.write(`duckdb_join: ${err.message}\n`);
+  process.exit(1);
+});
