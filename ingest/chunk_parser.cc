@@ -15,23 +15,17 @@ bool IsBlank(std::string_view line) {
   return true;
 }
 
-// Handles one record; returns false when the chunk must stop (kFail).
-bool TakeRecord(std::string_view record, uint64_t line, BadRecordMode mode, RecordParser& parser,
-                ChunkOutput* out) {
-  if (parser.Parse(record.data(), record.size())) {
-    parser.AppendTo(out->columns);
-    ++out->loaded;
-    out->unknown_fields += parser.unknown_fields();
-    return true;
-  }
-  ++out->rejected;
-  if (mode == BadRecordMode::kSkip) return true;
-  out->rejects.push_back(RejectedRecord{"", line, parser.reason(), std::string(record)});
-  out->failed = mode == BadRecordMode::kFail;
-  return !out->failed;
-}
-
 }  // namespace
+
+std::vector<ColumnBuilder> MakeBuilders(const Schema& schema, size_t rows) {
+  std::vector<ColumnBuilder> builders;
+  builders.reserve(schema.size());
+  for (const Field& f : schema.fields()) {
+    builders.emplace_back(f.type);
+    builders.back().Reserve(rows);
+  }
+  return builders;
+}
 
 std::vector<Column> MakeColumns(const Schema& schema) {
   std::vector<Column> columns;
@@ -40,40 +34,69 @@ std::vector<Column> MakeColumns(const Schema& schema) {
   return columns;
 }
 
-void ParseLines(std::string_view text, BadRecordMode mode, RecordParser& parser, ChunkOutput* out) {
+ChunkParser::ChunkParser(const Schema& schema, BadRecordMode mode, RecordParser& parser,
+                         size_t expected_rows, ChunkOutput* out)
+    : mode_(mode), parser_(parser), builders_(MakeBuilders(schema, expected_rows)), out_(out) {}
+
+bool ChunkParser::TakeRecord(std::string_view record, uint64_t line) {
+  if (parser_.Parse(record.data(), record.size())) {
+    parser_.AppendTo(builders_);
+    ++out_->loaded;
+    out_->unknown_fields += parser_.unknown_fields();
+    return true;
+  }
+  ++out_->rejected;
+  if (mode_ == BadRecordMode::kSkip) return true;
+  out_->rejects.push_back(RejectedRecord{"", line, parser_.reason(), std::string(record)});
+  out_->failed = mode_ == BadRecordMode::kFail;
+  return !out_->failed;
+}
+
+bool ChunkParser::TakeLines(std::string_view text) {
   const char* p = text.data();
   const char* const end = p + text.size();
-  while (p < end) {
+  while (p < end && !out_->failed) {
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
     const char* line_end = nl != nullptr ? nl : end;
     std::string_view line(p, static_cast<size_t>(line_end - p));
     p = nl != nullptr ? nl + 1 : end;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    ++out->lines;
+    ++out_->lines;
     // Records start with '{'; checking that first skips the blank test.
     if (line.empty() || (line[0] != '{' && IsBlank(line))) {
-      ++out->blank;
+      ++out_->blank;
       continue;
     }
-    if (!TakeRecord(line, out->lines, mode, parser, out)) return;
+    TakeRecord(line, out_->lines);
   }
+  return !out_->failed;
 }
 
-void ParseArray(std::string_view text, BadRecordMode mode, RecordParser& parser, ChunkOutput* out) {
+bool ChunkParser::TakeArray(std::string_view text) {
   std::string_view rest;
   const std::string broken = ForEachArrayElement(
       text,
       [&](std::string_view element, uint64_t index) {
-        ++out->lines;
-        return TakeRecord(element, index, mode, parser, out);
+        ++out_->lines;
+        return TakeRecord(element, index);
       },
       &rest);
-  if (broken.empty()) return;
-  ++out->lines;
-  ++out->rejected;
-  if (mode == BadRecordMode::kSkip) return;
-  out->rejects.push_back(RejectedRecord{"", out->lines, broken, std::string(rest)});
-  out->failed = mode == BadRecordMode::kFail;
+  if (broken.empty()) return !out_->failed;
+  ++out_->lines;
+  ++out_->rejected;
+  if (mode_ == BadRecordMode::kSkip) return true;
+  out_->rejects.push_back(RejectedRecord{"", out_->lines, broken, std::string(rest)});
+  out_->failed = mode_ == BadRecordMode::kFail;
+  return !out_->failed;
+}
+
+void ChunkParser::ReserveRows(size_t rows) {
+  for (ColumnBuilder& b : builders_) b.Reserve(b.size() + rows);
+}
+
+void ChunkParser::Finish() {
+  out_->columns.clear();
+  for (ColumnBuilder& b : builders_) out_->columns.push_back(b.Finish());
 }
 
 }  // namespace stedi

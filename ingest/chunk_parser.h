@@ -1,8 +1,9 @@
-// Chunk parsing: a run of whole lines (or one array file) into columns.
+// ChunkParser: a run of whole lines (or one array file) into columns.
 //
-// Ingest cuts each file into chunks at line boundaries and parses chunks in
+// Ingest cuts the input into chunks at line boundaries and parses chunks in
 // parallel, each into its own columns; the chunks are concatenated in order
-// afterwards. Line numbers here are relative to the chunk and fixed up then.
+// afterwards. Line numbers here count from 1 at the chunk's first line and
+// are fixed up then.
 #pragma once
 
 #include <cstdint>
@@ -10,12 +11,15 @@
 #include <vector>
 
 #include "core/column.h"
+#include "core/status.h"
 #include "ingest/bad_record.h"
+#include "ingest/column_builder.h"
 #include "ingest/record_parser.h"
 
 namespace stedi {
 
 struct ChunkOutput {
+  Status status;                // an I/O error reading the chunk
   std::vector<Column> columns;  // one per schema field
   uint64_t lines = 0;           // lines (or array elements) read
   uint64_t loaded = 0;
@@ -23,24 +27,47 @@ struct ChunkOutput {
   uint64_t blank = 0;
   uint64_t unknown_fields = 0;  // ignored keys in loaded records
   // Kept in kQuarantine mode, and the first one in kFail mode; `file` is left
-  // empty and `line` counts from 1 at the chunk's first line.
+  // empty and `line` is relative to the chunk.
   std::vector<RejectedRecord> rejects;
   bool failed = false;  // kFail mode: stopped at rejects.back()
 };
 
-// Parses the JSON Lines of `text`: whole lines, the last possibly without a
-// newline. A line of only spaces, tabs and CR is blank, not a record.
-// REQUIRES: PaddedText::kPadding bytes readable after text; out->columns
-// empty or matching the parser's schema.
-void ParseLines(std::string_view text, BadRecordMode mode, RecordParser& parser, ChunkOutput* out);
+class ChunkParser {
+ public:
+  // `expected_rows` sizes the column vectors (a guess; they grow if needed).
+  ChunkParser(const Schema& schema, BadRecordMode mode, RecordParser& parser, size_t expected_rows,
+              ChunkOutput* out);
 
-// Parses a file holding one top-level JSON array: each element is a record
-// (its `line` is its 1-based index). When the array itself is broken, its
-// unread tail counts as one more, rejected, record.
-// REQUIRES: as ParseLines, and IsJsonArrayText(text).
-void ParseArray(std::string_view text, BadRecordMode mode, RecordParser& parser, ChunkOutput* out);
+  // Parses JSON Lines: whole lines, the last possibly without its newline. A
+  // line of only spaces, tabs and CR is blank, not a record. May be called
+  // again with the lines that follow. Returns false once stopped (kFail).
+  // REQUIRES: PaddedText::kPadding bytes readable after text.
+  bool TakeLines(std::string_view text);
 
-// Columns of the given types, empty.
+  // Parses a file holding one top-level JSON array: each element is a record
+  // (its `line` is its 1-based index). When the array itself is broken, its
+  // unread tail counts as one more, rejected, record.
+  // REQUIRES: as TakeLines, and IsJsonArrayText(text).
+  bool TakeArray(std::string_view text);
+
+  // Makes room for `rows` more rows than taken so far.
+  void ReserveRows(size_t rows);
+
+  // Moves the columns built into the output.
+  void Finish();
+
+ private:
+  bool TakeRecord(std::string_view record, uint64_t line);
+
+  BadRecordMode mode_;
+  RecordParser& parser_;
+  std::vector<ColumnBuilder> builders_;
+  ChunkOutput* out_;
+};
+
+// Columns of the schema's types, empty.
 std::vector<Column> MakeColumns(const Schema& schema);
+// Builders of the schema's types, each with room for `rows`.
+std::vector<ColumnBuilder> MakeBuilders(const Schema& schema, size_t rows);
 
 }  // namespace stedi

@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <atomic>
-#include <cstring>
+#include <iterator>
 #include <limits>
 #include <memory>
 
-#include "ingest/array_elements.h"
 #include "ingest/chunk_parser.h"
-#include "ingest/padded_text.h"
+#include "ingest/file_range_reader.h"
+#include "ingest/input_plan.h"
 #include "ingest/parallel_for.h"
 #include "ingest/record_parser.h"
 
@@ -16,12 +16,10 @@ namespace stedi {
 
 namespace {
 
-// One parallel task: a run of whole lines of one file, or one array file.
-struct Task {
-  size_t file = 0;
-  size_t begin = 0;
-  size_t end = 0;
-  bool is_array = false;
+// What one thread keeps between tasks.
+struct Worker {
+  std::unique_ptr<RecordParser> parser;
+  PaddedText window;  // read buffer for byte-range tasks
 };
 
 Status CheckSchema(const Schema& schema) {
@@ -37,79 +35,48 @@ Status CheckSchema(const Schema& schema) {
   return Status::OK();
 }
 
-// Loads every file on the pool; the first error in file order wins.
-Status LoadAll(const std::vector<std::string>& files, int threads, std::vector<PaddedText>* texts) {
-  texts->resize(files.size());
-  std::vector<Status> status(files.size());
-  ParallelFor(files.size(), threads, [&](size_t i, int) {
-    auto loaded = LoadTextFile(files[i]);
-    if (loaded.ok()) {
-      (*texts)[i] = std::move(loaded).value();
-    } else {
-      status[i] = loaded.status();
-    }
-  });
-  for (const Status& s : status) STEDI_RETURN_IF_ERROR(s);
-  return Status::OK();
-}
-
-// Enough tasks per thread to even out uneven files, each big enough that
-// per-task costs (column setup, merging) stay small.
-size_t ChunkBytes(const std::vector<PaddedText>& texts, int threads, size_t requested) {
-  if (requested > 0) return requested;
-  size_t total = 0;
-  for (const PaddedText& t : texts) total += t.size();
-  const size_t per_task = total / (static_cast<size_t>(threads) * 4);
-  return std::clamp<size_t>(per_task, size_t{1} << 20, size_t{16} << 20);
-}
-
-std::vector<Task> PlanTasks(const std::vector<PaddedText>& texts, size_t chunk_bytes) {
-  std::vector<Task> tasks;
-  for (size_t f = 0; f < texts.size(); ++f) {
-    const std::string_view text = texts[f].view();
-    if (IsJsonArrayText(text)) {
-      tasks.push_back(Task{f, 0, text.size(), true});
-      continue;
-    }
-    for (size_t begin = 0; begin < text.size();) {
-      size_t end = text.size();
-      if (text.size() - begin > chunk_bytes) {
-        const size_t nl = text.find('\n', begin + chunk_bytes - 1);
-        if (nl != std::string_view::npos) end = nl + 1;
-      }
-      tasks.push_back(Task{f, begin, end, false});
-      begin = end;
-    }
+void RunTask(const std::string& path, const FileInput& file, const IngestTask& task,
+             const Schema& schema, BadRecordMode mode, Worker& worker, ChunkOutput* out) {
+  if (!file.in_memory) {
+    ChunkParser chunk(schema, mode, *worker.parser, 0, out);
+    out->status = ParseFileRange(path, task.begin, task.end, &worker.window, &chunk);
+    chunk.Finish();
+    return;
   }
-  return tasks;
+  const std::string_view text =
+      file.text.view().substr(task.begin, static_cast<size_t>(task.end - task.begin));
+  // Records are rarely under 16 bytes; the builders grow if they are.
+  ChunkParser chunk(schema, mode, *worker.parser, text.size() / 16 + 16, out);
+  if (file.is_array) {
+    chunk.TakeArray(text);
+  } else {
+    chunk.TakeLines(text);
+  }
+  chunk.Finish();
 }
 
-// Parses every task on the pool. In kFail mode, tasks after the first one
-// that failed are not needed, so they are skipped.
-void ParseAll(const std::vector<PaddedText>& texts, const std::vector<Task>& tasks,
-              const Schema& schema, const IngestOptions& options, int threads,
-              std::vector<ChunkOutput>* outputs) {
-  outputs->resize(tasks.size());
-  std::vector<std::unique_ptr<RecordParser>> parsers(static_cast<size_t>(threads));
+// Runs every task on the pool. Once a task has failed (kFail mode, or an I/O
+// error), tasks after it are not needed, so they are skipped.
+std::vector<ChunkOutput> RunAll(const std::vector<std::string>& paths, const InputPlan& plan,
+                                const Schema& schema, const IngestOptions& options, int threads) {
+  std::vector<ChunkOutput> outputs(plan.tasks.size());
+  std::vector<Worker> workers(static_cast<size_t>(threads));
   std::atomic<size_t> first_failed{std::numeric_limits<size_t>::max()};
-  ParallelFor(tasks.size(), threads, [&](size_t t, int worker) {
+  ParallelFor(plan.tasks.size(), threads, [&](size_t t, int w) {
     if (t > first_failed.load(std::memory_order_relaxed)) return;
-    auto& parser = parsers[static_cast<size_t>(worker)];
-    if (!parser) parser = std::make_unique<RecordParser>(schema, options.max_record_bytes);
-    const Task& task = tasks[t];
-    const std::string_view text = texts[task.file].view().substr(task.begin, task.end - task.begin);
-    ChunkOutput& out = (*outputs)[t];
-    out.columns = MakeColumns(schema);
-    if (task.is_array) {
-      ParseArray(text, options.mode, *parser, &out);
-    } else {
-      ParseLines(text, options.mode, *parser, &out);
+    Worker& worker = workers[static_cast<size_t>(w)];
+    if (!worker.parser) {
+      worker.parser = std::make_unique<RecordParser>(schema, options.max_record_bytes);
     }
-    if (!out.failed) return;
+    const IngestTask& task = plan.tasks[t];
+    ChunkOutput& out = outputs[t];
+    RunTask(paths[task.file], plan.files[task.file], task, schema, options.mode, worker, &out);
+    if (!out.failed && out.status.ok()) return;
     size_t seen = first_failed.load();
     while (t < seen && !first_failed.compare_exchange_weak(seen, t)) {
     }
   });
+  return outputs;
 }
 
 // Concatenates the tasks' columns field by field, fields in parallel.
@@ -120,11 +87,44 @@ Result<Table> MergeColumns(const Schema& schema, std::vector<ChunkOutput>& outpu
   ParallelFor(columns.size(), threads, [&](size_t c, int) {
     columns[c].Reserve(rows);
     for (ChunkOutput& out : outputs) {
+      if (out.columns.empty()) continue;
       columns[c].AppendColumn(out.columns[c]);
       out.columns[c] = Column(schema.field(c).type);  // free as we go
     }
   });
   return Table::Make(schema, std::move(columns));
+}
+
+// Sums the counts, fixes up line numbers and collects the rejects, in task
+// order; returns the first error or (kFail) the first bad record.
+Status Account(const std::vector<std::string>& paths, const InputPlan& plan,
+               std::vector<ChunkOutput>& outputs, IngestResult* result) {
+  IngestStats& s = result->stats;
+  s.files = paths.size();
+  for (const FileInput& f : plan.files) s.bytes += f.json_bytes;
+  uint64_t line_base = 0;  // lines of the same file in earlier tasks
+  for (size_t t = 0; t < plan.tasks.size(); ++t) {
+    if (t > 0 && plan.tasks[t].file != plan.tasks[t - 1].file) line_base = 0;
+    ChunkOutput& out = outputs[t];
+    STEDI_RETURN_IF_ERROR(out.status);
+    for (RejectedRecord& r : out.rejects) {
+      r.file = paths[plan.tasks[t].file];
+      r.line += line_base;
+    }
+    if (out.failed) {
+      const RejectedRecord& r = out.rejects.back();
+      return Status::BadRecord(r.file + ":" + std::to_string(r.line) + ": " + r.reason);
+    }
+    line_base += out.lines;
+    s.lines_read += out.lines;
+    s.records_loaded += out.loaded;
+    s.records_rejected += out.rejected;
+    s.blank_lines += out.blank;
+    s.unknown_fields += out.unknown_fields;
+    std::move(out.rejects.begin(), out.rejects.end(), std::back_inserter(result->rejected));
+    out.rejects.clear();
+  }
+  return Status::OK();
 }
 
 }  // namespace
@@ -133,39 +133,13 @@ Result<IngestResult> IngestFiles(const std::vector<std::string>& files, const Sc
                                  const IngestOptions& options) {
   STEDI_RETURN_IF_ERROR(CheckSchema(schema));
   const int threads = ResolveThreads(options.threads);
-  std::vector<PaddedText> texts;
-  STEDI_RETURN_IF_ERROR(LoadAll(files, threads, &texts));
-  const std::vector<Task> tasks = PlanTasks(texts, ChunkBytes(texts, threads, options.chunk_bytes));
-  std::vector<ChunkOutput> outputs;
-  ParseAll(texts, tasks, schema, options, threads, &outputs);
-
+  const uint64_t chunk_bytes =
+      options.chunk_bytes > 0 ? options.chunk_bytes : DefaultChunkBytes(files, threads);
+  STEDI_ASSIGN_OR_RETURN(InputPlan plan, PlanInput(files, chunk_bytes, threads));
+  std::vector<ChunkOutput> outputs = RunAll(files, plan, schema, options, threads);
   IngestResult result;
-  result.stats.files = files.size();
-  for (const PaddedText& t : texts) result.stats.bytes += t.size();
-  texts.clear();
-  texts.shrink_to_fit();
-  uint64_t line_base = 0;  // lines of the same file in earlier tasks
-  for (size_t t = 0; t < tasks.size(); ++t) {
-    if (t > 0 && tasks[t].file != tasks[t - 1].file) line_base = 0;
-    ChunkOutput& out = outputs[t];
-    for (RejectedRecord& r : out.rejects) {
-      r.file = files[tasks[t].file];
-      r.line += line_base;
-    }
-    if (out.failed) {
-      const RejectedRecord& r = out.rejects.back();
-      return Status::BadRecord(r.file + ":" + std::to_string(r.line) + ": " + r.reason);
-    }
-    line_base += out.lines;
-    IngestStats& s = result.stats;
-    s.lines_read += out.lines;
-    s.records_loaded += out.loaded;
-    s.records_rejected += out.rejected;
-    s.blank_lines += out.blank;
-    s.unknown_fields += out.unknown_fields;
-    std::move(out.rejects.begin(), out.rejects.end(), std::back_inserter(result.rejected));
-    out.rejects.clear();
-  }
+  STEDI_RETURN_IF_ERROR(Account(files, plan, outputs, &result));
+  plan.files.clear();  // free whole-file buffers before the merge allocates
   STEDI_ASSIGN_OR_RETURN(result.table, MergeColumns(schema, outputs, threads));
   return result;
 }

@@ -183,6 +183,34 @@ bool RecordParser::ParseKey(ondemand::field& field, std::string_view* key) {
 }
 
 bool RecordParser::ParseField(Value& v, size_t index) {
+  // Fast path: ask for the declared type straight away. A getter that fails
+  // leaves the value unread, so the slow path can look at it afresh.
+  Slot& slot = slots_[index];
+  error_code e = simdjson::INCORRECT_TYPE;
+  switch (types_[index]) {
+    case TypeId::kDouble:
+      e = v.get_double().get(slot.d);
+      break;
+    case TypeId::kInt64:
+    case TypeId::kTimestamp:
+      e = v.get_int64().get(slot.i);
+      break;
+    case TypeId::kString:
+      // A string getter consumes the string even when it then fails.
+      e = v.get_string().get(slot.s);
+      if (e && e != simdjson::INCORRECT_TYPE) return FailJson(e);
+      break;
+    default:
+      break;
+  }
+  if (!e) {
+    slot.state = SlotState::kValue;
+    return true;
+  }
+  return ParseFieldSlow(v, index);
+}
+
+bool RecordParser::ParseFieldSlow(Value& v, size_t index) {
   Slot& slot = slots_[index];
   json_type type;
   if (auto e = v.type().get(type)) return FailJson(e);
@@ -334,10 +362,10 @@ bool RecordParser::CheckRequired() {
   return true;
 }
 
-void RecordParser::AppendTo(std::vector<Column>& columns) const {
+void RecordParser::AppendTo(std::vector<ColumnBuilder>& columns) const {
   for (size_t i = 0; i < slots_.size(); ++i) {
     const Slot& s = slots_[i];
-    Column& c = columns[i];
+    ColumnBuilder& c = columns[i];
     if (s.state != SlotState::kValue) {
       c.AppendNull();
       continue;

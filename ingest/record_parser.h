@@ -13,8 +13,8 @@
 #include <string_view>
 #include <vector>
 
-#include "core/column.h"
 #include "core/types.h"
+#include "ingest/column_builder.h"
 #include "ingest/field_matcher.h"
 
 namespace stedi {
@@ -34,7 +34,7 @@ class RecordParser {
 
   // Appends the staged values as one row of `columns`.
   // REQUIRES: the last Parse returned true; columns match the schema.
-  void AppendTo(std::vector<Column>& columns) const;
+  void AppendTo(std::vector<ColumnBuilder>& columns) const;
 
  private:
   enum class SlotState : uint8_t { kAbsent, kNull, kValue };
@@ -50,6 +50,7 @@ class RecordParser {
   bool ParseObject(simdjson::ondemand::object& object);
   bool ParseKey(simdjson::ondemand::field& field, std::string_view* key);
   bool ParseField(Value& v, size_t index);
+  bool ParseFieldSlow(Value& v, size_t index);
   bool ParseInteger(Value& v, size_t index, Slot& slot);
   bool ParseScalarAsText(Value& v, simdjson::ondemand::json_type type, Slot& slot);
   bool SkipUnknown(Value& v, std::string_view key);

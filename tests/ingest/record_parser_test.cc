@@ -30,9 +30,11 @@ TEST_P(RecordParserTest, ParsesOrRejects) {
   const Case& c = GetParam();
   RecordParser parser(AllTypes(), 1 << 20);
   std::string padded = c.json + std::string(PaddedText::kPadding, '\0');
-  std::vector<Column> columns = MakeColumns(AllTypes());
+  std::vector<ColumnBuilder> builders = MakeBuilders(AllTypes(), 1);
   if (parser.Parse(padded.data(), c.json.size())) {
-    parser.AppendTo(columns);
+    parser.AppendTo(builders);
+    std::vector<Column> columns;
+    for (ColumnBuilder& b : builders) columns.push_back(b.Finish());
     auto table = Table::Make(AllTypes(), std::move(columns));
     ASSERT_TRUE(table.ok());
     EXPECT_EQ("ok: " + table->RowToString(0), c.row_or_reason);
@@ -73,11 +75,13 @@ INSTANTIATE_TEST_SUITE_P(
 
 TEST(RecordParserTest, ReusesItselfAcrossRecords) {
   RecordParser parser(AllTypes(), 1 << 20);
-  std::vector<Column> columns = MakeColumns(AllTypes());
+  std::vector<ColumnBuilder> builders = MakeBuilders(AllTypes(), 0);
   for (const std::string json : {"{\"s\":\"x\",\"i64\":1}", "{\"i64\":\"bad\"}", "{\"s\":\"y\"}"}) {
     const std::string padded = json + std::string(PaddedText::kPadding, '\0');
-    if (parser.Parse(padded.data(), json.size())) parser.AppendTo(columns);
+    if (parser.Parse(padded.data(), json.size())) parser.AppendTo(builders);
   }
+  std::vector<Column> columns;
+  for (ColumnBuilder& b : builders) columns.push_back(b.Finish());
   auto table = Table::Make(AllTypes(), std::move(columns));
   ASSERT_TRUE(table.ok());
   ASSERT_EQ(table->num_rows(), 2u);
