@@ -1,6 +1,7 @@
 #include "engine/radix_sort.h"
 
 #include <algorithm>
+#include <bit>
 #include <cstring>
 
 #include "engine/parallel.h"
@@ -26,18 +27,8 @@ void InsertionSort(KeyRow* a, size_t n) {
   }
 }
 
-bool IsValid(const std::vector<uint64_t>& valid, size_t i) {
-  return valid.empty() || ((valid[i >> 6] >> (i & 63)) & 1);
-}
-
-}  // namespace
-
-KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
-  if (n < 2 || bits <= 0) return data;
-  if (n < kInsertionSortBelow) {
-    InsertionSort(data, n);
-    return data;
-  }
+// LSD radix sort on the low `bits` bits; returns data or scratch.
+KeyRow* LsdSort(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
   const int passes = (bits + kMaxDigitBits - 1) / kMaxDigitBits;
   const int digit_bits = (bits + passes - 1) / passes;
   const size_t buckets = size_t{1} << digit_bits;
@@ -69,6 +60,50 @@ KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
   }
   return src;
 }
+
+}  // namespace
+
+// Wide keys: one MSD pass on the top digit, sized so buckets hold a few keys
+// on average, then insertion sort per bucket (or recursion for a crowded
+// one). Two passes over the data instead of one per 12 bits: partitions of
+// 55-bit join keys need 4 LSD passes.
+KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
+  if (n < 2 || bits <= 0) return data;
+  if (n < kInsertionSortBelow) {
+    InsertionSort(data, n);
+    return data;
+  }
+  const int digit_bits = std::min(kMaxDigitBits, static_cast<int>(std::bit_width(n / 4)));
+  if (bits <= 2 * kMaxDigitBits || digit_bits >= bits) return LsdSort(data, scratch, n, bits);
+  const int shift = bits - digit_bits;
+  const size_t buckets = size_t{1} << digit_bits;
+  std::vector<uint32_t> start(buckets + 1, 0);
+  const uint64_t digit_mask = buckets - 1;  // bits above `bits` are equal, not zero
+  for (size_t i = 0; i < n; ++i) ++start[((data[i].key >> shift) & digit_mask) + 1];
+  for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
+  std::vector<uint32_t> pos(start.begin(), start.end() - 1);
+  for (size_t i = 0; i < n; ++i) scratch[pos[(data[i].key >> shift) & digit_mask]++] = data[i];
+  for (size_t b = 0; b < buckets; ++b) {
+    const size_t lo = start[b], m = start[b + 1] - lo;
+    if (m < 2) continue;
+    if (m < kInsertionSortBelow) {
+      InsertionSort(scratch + lo, m);
+      continue;
+    }
+    // Keys of one bucket share their top digit; sort on the rest, using data as scratch.
+    KeyRow* sorted = RadixSortKeyRows(scratch + lo, data + lo, m, shift);
+    if (sorted != scratch + lo) std::copy(sorted, sorted + m, scratch + lo);
+  }
+  return scratch;
+}
+
+namespace {
+
+bool IsValid(const std::vector<uint64_t>& valid, size_t i) {
+  return valid.empty() || ((valid[i >> 6] >> (i & 63)) & 1);
+}
+
+}  // namespace
 
 std::vector<size_t> PartitionKeyRows(const uint64_t* keys, size_t n, uint64_t base,
                                      const std::vector<uint64_t>& valid, int shift,
