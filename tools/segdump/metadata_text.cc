@@ -15,6 +15,7 @@ constexpr size_t kMaxStatChars = 40;
 std::string StatText(bool known, const Value& v) {
   if (!known) return "-";
   std::string s = ValueText(v, ValueStyle::kHuman);
+  if (s.empty()) return "\"\"";  // an empty string, not a missing value
   if (DisplayWidth(s) <= kMaxStatChars) return s;
   size_t bytes = 0, chars = 0;
   while (bytes < s.size() && chars < kMaxStatChars - 3) {
@@ -25,13 +26,15 @@ std::string StatText(bool known, const Value& v) {
   return s.substr(0, bytes) + "...";
 }
 
+// The most used chain; the others are in --row-groups and --json (a list of
+// every chain would make the line unreadable on tables with many row groups).
 std::string ChainsText(const std::vector<ChainCount>& chains) {
   if (chains.size() == 1) return chains[0].chain;
-  std::string out;
-  for (const ChainCount& c : chains) {
-    out += (out.empty() ? "" : " | ") + c.chain + " (x" + std::to_string(c.row_groups) + ")";
-  }
-  return out;
+  uint64_t total = 0;
+  for (const ChainCount& c : chains) total += c.row_groups;
+  return chains[0].chain + " (" + std::to_string(chains[0].row_groups) + " of " +
+         std::to_string(total) + " row groups; " + std::to_string(chains.size() - 1) +
+         (chains.size() == 2 ? " other chain)" : " other chains)");
 }
 
 std::string BaseName(const std::string& path) {
@@ -41,7 +44,8 @@ std::string BaseName(const std::string& path) {
 void WriteHeader(const TableSummary& t, std::ostream& out) {
   TextTable head({"", ""}, {}, TextTable::Style::kList);
   head.AddRow({"table", t.name});
-  head.AddRow({std::string(TargetKindName(t.kind)), t.path});
+  head.AddRow(
+      {"path", t.path + (t.kind == TargetKind::kSegment ? " (segment file)" : " (table folder)")});
   head.AddRow({"format", "stedi segment v" + std::to_string(kFormatVersion)});
   head.AddRow({"rows", std::to_string(t.rows)});
   head.AddRow({"row groups", std::to_string(t.row_groups)});

@@ -37,11 +37,11 @@ Status RunOnLake(const Target& lake, const Options& o, std::ostream& out) {
                                  names + ")");
 }
 
-void NoteScan(const ScanResult& scan, std::ostream& err) {
+// The user's own --where text: the parsed form would show timestamps as epoch ms.
+void NoteScan(const Options& o, const ScanResult& scan, std::ostream& err) {
   std::string where;
-  for (const ScanPredicate& p : scan.predicates)
-    where += (where.empty() ? "" : " AND ") + p.ToString();
-  err << "segdump: where " << where << ": zone maps skipped " << scan.stats.row_groups_skipped
+  for (const std::string& w : o.where) where += (where.empty() ? "'" : " AND '") + w + "'";
+  err << "segdump: --where " << where << ": zone maps skipped " << scan.stats.row_groups_skipped
       << " of " << scan.stats.row_groups_total << " row groups; " << scan.rows_read
       << " rows read, " << scan.rows_matched << " matched\n";
 }
@@ -65,7 +65,7 @@ Status RunOnTable(const Target& target, const Options& o, std::ostream& out, std
       STEDI_ASSIGN_OR_RETURN(ScanResult scan,
                              ScanTable(target, segments, {o.columns, o.where, o.head}));
       WriteRows(scan.rows, o.format, out);
-      if (!o.where.empty()) NoteScan(scan, err);
+      if (!o.where.empty()) NoteScan(o, scan, err);
       return Status::OK();
     }
     default:

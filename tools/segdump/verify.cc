@@ -141,8 +141,9 @@ Status VerifyTarget(const Target& target, std::ostream& out) {
   }
   for (const std::string& p : tally.problems) out << p << "\n";
   if (tally.problems.empty()) {
-    out << "OK " << target.path << ": " << tally.files << " files, " << tally.rows << " rows, "
-        << tally.chunks << " chunks checked and decoded\n";
+    out << "OK " << target.path << ": " << tally.files
+        << (tally.files == 1 ? " file, " : " files, ") << tally.rows << " rows, " << tally.chunks
+        << " chunks checked and decoded\n";
     return Status::OK();
   }
   const std::string count = std::to_string(tally.problems.size()) +
