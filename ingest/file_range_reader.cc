@@ -43,26 +43,31 @@ Result<size_t> ReadAt(int fd, const std::string& path, char* buf, size_t n, uint
   return got;
 }
 
-// The offset of the first line that starts at or after `begin`, or nullopt-like
-// UINT64_MAX when no line does.
-Result<uint64_t> FirstLineStart(int fd, const std::string& path, uint64_t begin,
+// The offset of the first line that starts in [begin, end), or UINT64_MAX
+// when none does. A line starts at `begin` only if the byte before it ends a
+// line; the first line of the file starts at 0 even behind a byte order mark.
+Result<uint64_t> FirstLineStart(int fd, const std::string& path, uint64_t begin, uint64_t end,
                                 PaddedText* window) {
-  if (begin == 0) {
-    char bom[3];
-    STEDI_ASSIGN_OR_RETURN(size_t n, ReadAt(fd, path, bom, 3, 0));
-    return (n == 3 && std::memcmp(bom, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
-  }
-  // The line at `begin` is ours only if the byte before it ends a line.
-  for (uint64_t offset = begin - 1;;) {
-    STEDI_ASSIGN_OR_RETURN(size_t n,
-                           ReadAt(fd, path, window->mutable_data(), window->size(), offset));
-    if (n == 0) return UINT64_MAX;
+  if (begin == 0) return 0;
+  // Only [begin - 1, end - 1] can hold the newline that precedes our first line.
+  for (uint64_t offset = begin - 1; offset < end;) {
+    const size_t want = static_cast<size_t>(std::min<uint64_t>(window->size(), end - offset));
+    STEDI_ASSIGN_OR_RETURN(size_t n, ReadAt(fd, path, window->mutable_data(), want, offset));
     const void* nl = std::memchr(window->data(), '\n', n);
     if (nl != nullptr) {
       return offset + static_cast<uint64_t>(static_cast<const char*>(nl) - window->data()) + 1;
     }
+    if (n < want) break;  // end of file
     offset += n;
   }
+  return UINT64_MAX;
+}
+
+// Skips a UTF-8 byte order mark at the start of the file.
+Result<uint64_t> SkipByteOrderMark(int fd, const std::string& path) {
+  char head[3];
+  STEDI_ASSIGN_OR_RETURN(size_t n, ReadAt(fd, path, head, 3, 0));
+  return (n == 3 && std::memcmp(head, "\xEF\xBB\xBF", 3) == 0) ? 3 : 0;
 }
 
 // Where the text handed to the parser must stop: after the newline that ends
@@ -86,7 +91,11 @@ Status ParseFileRange(const std::string& path, uint64_t begin, uint64_t end, Pad
     return errno == ENOENT ? Status::NotFound(msg) : Status::IOError(msg);
   }
   if (window->size() < kWindowBytes) window->Resize(kWindowBytes);
-  STEDI_ASSIGN_OR_RETURN(uint64_t offset, FirstLineStart(fd.get(), path, begin, window));
+  STEDI_ASSIGN_OR_RETURN(uint64_t offset, FirstLineStart(fd.get(), path, begin, end, window));
+  if (offset == 0) {
+    STEDI_ASSIGN_OR_RETURN(offset, SkipByteOrderMark(fd.get(), path));
+    end = std::max<uint64_t>(end, offset + 1);  // the first line is ours, mark or not
+  }
   size_t have = 0;  // bytes in the window, starting at file offset `offset`
   bool reserved = false;
   while (offset < end) {
