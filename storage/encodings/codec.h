@@ -24,8 +24,16 @@ struct IntStats {
 inline constexpr size_t kMaxDictionaryEntries = 1 << 16;
 IntStats ComputeIntStats(std::span<const int64_t> values);
 
+// How an encoding's size on a sample scales to the whole stream.
+enum class SampleScale : uint8_t {
+  kValues,    // with the value count
+  kRuns,      // with the count of runs (rle: short sample pieces cut runs)
+  kDistinct,  // first child (the entries) with the distinct count, the rest with values
+};
+
 struct IntCodec {
   EncodingId id;
+  SampleScale scale;
   bool (*choose)(std::span<const int64_t> values, const IntStats& stats, const EncodeContext& ctx);
   // Appends the body (after the id byte, which the registry writes) to out->bytes
   // and fills out->node's param and children.
@@ -38,9 +46,16 @@ struct IntCodec {
 struct DoubleCodec {
   EncodingId id;
   bool (*choose)(std::span<const double> values, const EncodeContext& ctx);
-  void (*encode)(std::span<const double> values, const EncodeContext& ctx, Encoded* out);
+  // Returns false, leaving *out unusable, when the values turn out not to fit
+  // the encoding (the choice was made on a sample).
+  bool (*encode)(std::span<const double> values, const EncodeContext& ctx, Encoded* out);
   Status (*decode)(ByteReader& body, size_t n, double* out, DecodeContext ctx);
 };
+
+// The candidate tables (registry.cc). Order matters only for ties: the
+// earlier (cheaper to decode) wins.
+std::span<const IntCodec> IntCodecs();
+std::span<const DoubleCodec> DoubleCodecs();
 
 // Child encodings use depth - 1.
 inline EncodeContext ChildContext(const EncodeContext& ctx) {
@@ -57,7 +72,7 @@ bool ChoosePlainInts(std::span<const int64_t>, const IntStats&, const EncodeCont
 void EncodePlainInts(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
 Status DecodePlainInts(ByteReader&, size_t, int64_t*, DecodeContext);
 bool ChoosePlainDoubles(std::span<const double>, const EncodeContext&);
-void EncodePlainDoubles(std::span<const double>, const EncodeContext&, Encoded*);
+bool EncodePlainDoubles(std::span<const double>, const EncodeContext&, Encoded*);
 Status DecodePlainDoubles(ByteReader&, size_t, double*, DecodeContext);
 Status DecodePlainBytes(ByteReader&, size_t, std::string*);
 
@@ -65,7 +80,7 @@ bool ChooseConstantInts(std::span<const int64_t>, const IntStats&, const EncodeC
 void EncodeConstantInts(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
 Status DecodeConstantInts(ByteReader&, size_t, int64_t*, DecodeContext);
 bool ChooseConstantDoubles(std::span<const double>, const EncodeContext&);
-void EncodeConstantDoubles(std::span<const double>, const EncodeContext&, Encoded*);
+bool EncodeConstantDoubles(std::span<const double>, const EncodeContext&, Encoded*);
 Status DecodeConstantDoubles(ByteReader&, size_t, double*, DecodeContext);
 
 bool ChooseBitpack(std::span<const int64_t>, const IntStats&, const EncodeContext&);
@@ -87,7 +102,7 @@ bool ChooseIntDictionary(std::span<const int64_t>, const IntStats&, const Encode
 void EncodeIntDictionary(std::span<const int64_t>, const IntStats&, const EncodeContext&, Encoded*);
 Status DecodeIntDictionary(ByteReader&, size_t, int64_t*, DecodeContext);
 bool ChooseDoubleDictionary(std::span<const double>, const EncodeContext&);
-void EncodeDoubleDictionary(std::span<const double>, const EncodeContext&, Encoded*);
+bool EncodeDoubleDictionary(std::span<const double>, const EncodeContext&, Encoded*);
 Status DecodeDoubleDictionary(ByteReader&, size_t, double*, DecodeContext);
 
 bool ChooseFactor(std::span<const int64_t>, const IntStats&, const EncodeContext&);
@@ -95,7 +110,7 @@ void EncodeFactor(std::span<const int64_t>, const IntStats&, const EncodeContext
 Status DecodeFactor(ByteReader&, size_t, int64_t*, DecodeContext);
 
 bool ChooseDecimal(std::span<const double>, const EncodeContext&);
-void EncodeDecimal(std::span<const double>, const EncodeContext&, Encoded*);
+bool EncodeDecimal(std::span<const double>, const EncodeContext&, Encoded*);
 Status DecodeDecimal(ByteReader&, size_t, double*, DecodeContext);
 
 // zstd.cc: the body of a zstd block decompressed (exact size checked).

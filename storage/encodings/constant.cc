@@ -35,8 +35,10 @@ bool ChooseConstantDoubles(std::span<const double> values, const EncodeContext&)
   return true;
 }
 
-void EncodeConstantDoubles(std::span<const double> values, const EncodeContext&, Encoded* out) {
+bool EncodeConstantDoubles(std::span<const double> values, const EncodeContext& ctx, Encoded* out) {
+  if (!ChooseConstantDoubles(values, ctx)) return false;
   PutDouble(&out->bytes, values[0]);
+  return true;
 }
 
 Status DecodeConstantDoubles(ByteReader& body, size_t n, double* out, DecodeContext) {

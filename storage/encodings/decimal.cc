@@ -30,8 +30,9 @@ bool Encodes(double v, int e, int64_t* k) {
   return std::memcmp(&back, &v, 8) == 0;
 }
 
-// The smallest exponent that represents every value exactly, or -1.
-int FindExponent(std::span<const double> values) {
+// The smallest exponent that represents every value exactly, or -1; fills
+// *digits (when given) with the scaled integers at that exponent.
+int FindExponent(std::span<const double> values, std::vector<int64_t>* digits) {
   int e = 0;
   int64_t k;
   for (double v : values) {
@@ -39,8 +40,9 @@ int FindExponent(std::span<const double> values) {
     if (e > kMaxExponent) return -1;
   }
   // Raising e for a later value may break an earlier one: check them all.
-  for (double v : values) {
-    if (!Encodes(v, e, &k)) return -1;
+  if (digits) digits->resize(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (!Encodes(values[i], e, digits ? &(*digits)[i] : &k)) return -1;
   }
   return e;
 }
@@ -48,16 +50,17 @@ int FindExponent(std::span<const double> values) {
 }  // namespace
 
 bool ChooseDecimal(std::span<const double> values, const EncodeContext& ctx) {
-  return ctx.depth > 0 && !values.empty() && FindExponent(values) >= 0;
+  return ctx.depth > 0 && !values.empty() && FindExponent(values, nullptr) >= 0;
 }
 
-void EncodeDecimal(std::span<const double> values, const EncodeContext& ctx, Encoded* out) {
-  const int e = FindExponent(values);
-  std::vector<int64_t> digits(values.size());
-  for (size_t i = 0; i < values.size(); ++i) Encodes(values[i], e, &digits[i]);
+bool EncodeDecimal(std::span<const double> values, const EncodeContext& ctx, Encoded* out) {
+  std::vector<int64_t> digits;
+  const int e = FindExponent(values, &digits);
+  if (e < 0) return false;
   PutU8(&out->bytes, static_cast<uint8_t>(e));
   out->node.param = static_cast<uint64_t>(e);
   AppendChild(EncodeInts(digits, ChildContext(ctx)), /*last=*/true, out);
+  return true;
 }
 
 Status DecodeDecimal(ByteReader& body, size_t n, double* out, DecodeContext ctx) {

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "storage/encodings/codec.h"
+#include "storage/encodings/distinct_map.h"
 
 namespace stedi {
 namespace {
@@ -32,15 +33,30 @@ double FromTotalOrderKey(uint64_t key) {
   return v;
 }
 
-template <typename T>
-void AppendCodes(std::span<const T> keys, const std::vector<T>& dict, const EncodeContext& ctx,
-                 Encoded* out) {
-  std::vector<int64_t> codes(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) {
-    codes[i] = std::lower_bound(dict.begin(), dict.end(), keys[i]) - dict.begin();
+// Dictionary-encodes n values given by their order-preserving unsigned keys:
+// returns the distinct keys ascending and sets codes[i] to the rank of key(i).
+// One hash pass and a sort of the distinct keys only, not of all n values.
+template <typename KeyFn>
+std::vector<uint64_t> BuildDictionary(size_t n, KeyFn&& key, std::vector<int64_t>* codes) {
+  DistinctMap map;
+  codes->resize(n);
+  for (size_t i = 0; i < n; ++i) (*codes)[i] = map.Insert(key(i));
+  const std::vector<uint64_t>& keys = map.keys();
+  std::vector<uint32_t> order(keys.size());
+  for (uint32_t id = 0; id < order.size(); ++id) order[id] = id;
+  std::sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) { return keys[a] < keys[b]; });
+  std::vector<int64_t> rank(keys.size());
+  std::vector<uint64_t> sorted(keys.size());
+  for (size_t r = 0; r < order.size(); ++r) {
+    rank[order[r]] = static_cast<int64_t>(r);
+    sorted[r] = keys[order[r]];
   }
-  AppendChild(EncodeInts(codes, ChildContext(ctx)), /*last=*/true, out);
+  for (int64_t& c : *codes) c = rank[static_cast<size_t>(c)];
+  return sorted;
 }
+
+// Signed order as unsigned order: flip the sign bit.
+constexpr uint64_t kSignBit = uint64_t{1} << 63;
 
 // Reads the count and the entries block; leaves `body` at the codes block.
 Status ReadHeader(ByteReader& body, size_t n, uint64_t* count, ByteReader* entries) {
@@ -82,13 +98,15 @@ bool ChooseIntDictionary(std::span<const int64_t>, const IntStats& stats,
 
 void EncodeIntDictionary(std::span<const int64_t> values, const IntStats&, const EncodeContext& ctx,
                          Encoded* out) {
-  std::vector<int64_t> dict(values.begin(), values.end());
-  std::sort(dict.begin(), dict.end());
-  dict.erase(std::unique(dict.begin(), dict.end()), dict.end());
+  std::vector<int64_t> codes;
+  const std::vector<uint64_t> keys = BuildDictionary(
+      values.size(), [&](size_t i) { return static_cast<uint64_t>(values[i]) ^ kSignBit; }, &codes);
+  std::vector<int64_t> dict(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) dict[i] = static_cast<int64_t>(keys[i] ^ kSignBit);
   PutVarint(&out->bytes, dict.size());
   out->node.param = dict.size();
   AppendChild(EncodeInts(dict, ChildContext(ctx)), /*last=*/false, out);
-  AppendCodes(values, dict, ctx, out);
+  AppendChild(EncodeInts(codes, ChildContext(ctx)), /*last=*/true, out);
 }
 
 Status DecodeIntDictionary(ByteReader& body, size_t n, int64_t* out, DecodeContext ctx) {
@@ -105,26 +123,26 @@ Status DecodeIntDictionary(ByteReader& body, size_t n, int64_t* out, DecodeConte
 
 bool ChooseDoubleDictionary(std::span<const double> values, const EncodeContext& ctx) {
   if (ctx.depth <= 0 || values.size() < 2) return false;
-  std::vector<uint64_t> keys(values.size());
-  for (size_t i = 0; i < values.size(); ++i) keys[i] = TotalOrderKey(values[i]);
-  std::sort(keys.begin(), keys.end());
-  const size_t distinct = std::unique(keys.begin(), keys.end()) - keys.begin();
-  return distinct > 1 && distinct <= kMaxDictionaryEntries && distinct * 2 <= values.size();
+  DistinctMap map;
+  for (double v : values) {
+    map.Insert(TotalOrderKey(v));
+    if (map.size() * 2 > values.size() || map.size() > kMaxDictionaryEntries) return false;
+  }
+  return map.size() > 1;
 }
 
-void EncodeDoubleDictionary(std::span<const double> values, const EncodeContext& ctx,
+bool EncodeDoubleDictionary(std::span<const double> values, const EncodeContext& ctx,
                             Encoded* out) {
-  std::vector<uint64_t> keys(values.size());
-  for (size_t i = 0; i < values.size(); ++i) keys[i] = TotalOrderKey(values[i]);
-  std::vector<uint64_t> dict = keys;
-  std::sort(dict.begin(), dict.end());
-  dict.erase(std::unique(dict.begin(), dict.end()), dict.end());
-  std::vector<double> entries(dict.size());
-  for (size_t i = 0; i < dict.size(); ++i) entries[i] = FromTotalOrderKey(dict[i]);
-  PutVarint(&out->bytes, dict.size());
-  out->node.param = dict.size();
+  std::vector<int64_t> codes;
+  const std::vector<uint64_t> keys = BuildDictionary(
+      values.size(), [&](size_t i) { return TotalOrderKey(values[i]); }, &codes);
+  std::vector<double> entries(keys.size());
+  for (size_t i = 0; i < keys.size(); ++i) entries[i] = FromTotalOrderKey(keys[i]);
+  PutVarint(&out->bytes, entries.size());
+  out->node.param = entries.size();
   AppendChild(EncodeDoubles(entries, ChildContext(ctx)), /*last=*/false, out);
-  AppendCodes(std::span<const uint64_t>(keys), dict, ctx, out);
+  AppendChild(EncodeInts(codes, ChildContext(ctx)), /*last=*/true, out);
+  return true;
 }
 
 Status DecodeDoubleDictionary(ByteReader& body, size_t n, double* out, DecodeContext ctx) {

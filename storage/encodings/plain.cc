@@ -32,8 +32,9 @@ Status DecodePlainInts(ByteReader& body, size_t n, int64_t* out, DecodeContext) 
 
 bool ChoosePlainDoubles(std::span<const double>, const EncodeContext&) { return true; }
 
-void EncodePlainDoubles(std::span<const double> values, const EncodeContext&, Encoded* out) {
+bool EncodePlainDoubles(std::span<const double> values, const EncodeContext&, Encoded* out) {
   out->bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * 8);
+  return true;
 }
 
 Status DecodePlainDoubles(ByteReader& body, size_t n, double* out, DecodeContext) {

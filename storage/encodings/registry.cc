@@ -1,6 +1,5 @@
-// The encoding registry: the candidate tables, the choose-and-keep-smallest
-// loop, and decoding by id.
-#include <algorithm>
+// The encoding registry: the candidate tables and decoding by id. Choosing
+// among the candidates is in choice.cc.
 #include <vector>
 
 #include "storage/encodings/codec.h"
@@ -15,14 +14,17 @@ namespace {
 
 // Candidate order matters only for ties: the earlier (cheaper to decode) wins.
 constexpr IntCodec kIntCodecs[] = {
-    {EncodingId::kConstant, ChooseConstantInts, EncodeConstantInts, DecodeConstantInts},
-    {EncodingId::kBitpack, ChooseBitpack, EncodeBitpack, DecodeBitpack},
-    {EncodingId::kBitpack, ChooseBitpackAligned, EncodeBitpackAligned, DecodeBitpack},
-    {EncodingId::kPlain, ChoosePlainInts, EncodePlainInts, DecodePlainInts},
-    {EncodingId::kDelta, ChooseDelta, EncodeDelta, DecodeDelta},
-    {EncodingId::kRle, ChooseRle, EncodeRle, DecodeRle},
-    {EncodingId::kDictionary, ChooseIntDictionary, EncodeIntDictionary, DecodeIntDictionary},
-    {EncodingId::kFactor, ChooseFactor, EncodeFactor, DecodeFactor},
+    {EncodingId::kConstant, SampleScale::kValues, ChooseConstantInts, EncodeConstantInts,
+     DecodeConstantInts},
+    {EncodingId::kBitpack, SampleScale::kValues, ChooseBitpack, EncodeBitpack, DecodeBitpack},
+    {EncodingId::kBitpack, SampleScale::kValues, ChooseBitpackAligned, EncodeBitpackAligned,
+     DecodeBitpack},
+    {EncodingId::kPlain, SampleScale::kValues, ChoosePlainInts, EncodePlainInts, DecodePlainInts},
+    {EncodingId::kDelta, SampleScale::kValues, ChooseDelta, EncodeDelta, DecodeDelta},
+    {EncodingId::kRle, SampleScale::kRuns, ChooseRle, EncodeRle, DecodeRle},
+    {EncodingId::kDictionary, SampleScale::kDistinct, ChooseIntDictionary, EncodeIntDictionary,
+     DecodeIntDictionary},
+    {EncodingId::kFactor, SampleScale::kValues, ChooseFactor, EncodeFactor, DecodeFactor},
 };
 
 constexpr DoubleCodec kDoubleCodecs[] = {
@@ -32,40 +34,6 @@ constexpr DoubleCodec kDoubleCodecs[] = {
     {EncodingId::kDictionary, ChooseDoubleDictionary, EncodeDoubleDictionary,
      DecodeDoubleDictionary},
 };
-
-size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max) {
-  const uint64_t range = static_cast<uint64_t>(max) - static_cast<uint64_t>(min);
-  if (range < (uint64_t{1} << 20)) {
-    std::vector<bool> seen(range + 1);
-    size_t distinct = 0;
-    for (int64_t v : values) {
-      const uint64_t k = static_cast<uint64_t>(v) - static_cast<uint64_t>(min);
-      distinct += !seen[k];
-      seen[k] = true;
-    }
-    return distinct;
-  }
-  std::vector<int64_t> sorted(values.begin(), values.end());
-  std::sort(sorted.begin(), sorted.end());
-  return std::unique(sorted.begin(), sorted.end()) - sorted.begin();
-}
-
-// Keeps the smaller of `cand` and *best, scoring by raw or zstd size.
-void KeepBest(Encoded cand, const EncodeContext& ctx, Encoded* best, size_t* best_score) {
-  const size_t score = ctx.for_zstd ? ZstdSizeEstimate(cand.bytes) : cand.bytes.size();
-  if (best->bytes.empty() || score < *best_score) {
-    *best = std::move(cand);
-    *best_score = score;
-  }
-}
-
-Encoded StartBlock(EncodingId id, uint64_t bytes_in) {
-  Encoded e;
-  e.bytes.push_back(static_cast<char>(id));
-  e.node.id = id;
-  e.node.bytes_in = bytes_in;
-  return e;
-}
 
 Status CheckConsumed(const ByteReader& body, EncodingId id) {
   if (body.remaining() == 0) return Status::OK();
@@ -97,6 +65,9 @@ Status DecodeZstd(ByteReader& body, DecodeContext ctx, Fn&& decode) {
 }
 
 }  // namespace
+
+std::span<const IntCodec> IntCodecs() { return kIntCodecs; }
+std::span<const DoubleCodec> DoubleCodecs() { return kDoubleCodecs; }
 
 const char* EncodingName(EncodingId id) {
   switch (id) {
@@ -142,50 +113,6 @@ void AppendChild(Encoded child, bool last, Encoded* parent) {
   if (!last) PutVarint(&parent->bytes, child.bytes.size());
   parent->bytes.append(child.bytes);
   parent->node.children.push_back(std::move(child.node));
-}
-
-bool SmallerThan(const Encoded& a, const Encoded& b, const EncodeContext& ctx) {
-  if (!ctx.for_zstd) return a.bytes.size() < b.bytes.size();
-  return ZstdSizeEstimate(a.bytes) < ZstdSizeEstimate(b.bytes);
-}
-
-Encoded EncodeInts(std::span<const int64_t> values, const EncodeContext& ctx) {
-  IntStats stats = ComputeIntStats(values);
-  stats.distinct =
-      ctx.depth > 0 && !values.empty() ? CountDistinct(values, stats.min, stats.max) : stats.n;
-  Encoded best;
-  size_t best_score = 0;
-  for (const IntCodec& codec : kIntCodecs) {
-    if (!codec.choose(values, stats, ctx)) continue;
-    Encoded cand = StartBlock(codec.id, values.size() * 8);
-    codec.encode(values, stats, ctx, &cand);
-    cand.node.bytes_out = cand.bytes.size();
-    KeepBest(std::move(cand), ctx, &best, &best_score);
-  }
-  return best;
-}
-
-Encoded EncodeDoubles(std::span<const double> values, const EncodeContext& ctx) {
-  Encoded best;
-  size_t best_score = 0;
-  for (const DoubleCodec& codec : kDoubleCodecs) {
-    if (!codec.choose(values, ctx)) continue;
-    Encoded cand = StartBlock(codec.id, values.size() * 8);
-    codec.encode(values, ctx, &cand);
-    cand.node.bytes_out = cand.bytes.size();
-    KeepBest(std::move(cand), ctx, &best, &best_score);
-  }
-  return best;
-}
-
-Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx) {
-  Encoded plain = StartBlock(EncodingId::kPlain, bytes.size());
-  plain.bytes.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-  plain.node.bytes_out = plain.bytes.size();
-  // Under an outer zstd the bytes stay plain: compressing twice never pays.
-  if (ctx.for_zstd || bytes.size() < 64) return plain;
-  Encoded zipped = WrapZstd(plain, ctx.zstd_level);
-  return zipped.bytes.size() < plain.bytes.size() ? zipped : plain;
 }
 
 Status DecodeInts(ByteReader block, size_t n, int64_t* out, DecodeContext ctx) {

@@ -9,9 +9,34 @@
 // smaller; it is the last step of a chain (e.g. delta -> bitpack(16) -> zstd).
 #include <zstd.h>
 
+#include <memory>
+
 #include "storage/encodings/codec.h"
 
 namespace stedi {
+namespace {
+
+// Level for ranking candidates: the fastest, since only their order matters.
+constexpr int kEstimateLevel = 1;
+
+struct CCtxDeleter {
+  void operator()(ZSTD_CCtx* c) const { ZSTD_freeCCtx(c); }
+};
+
+// One compression context per thread, reused: creating one per call costs
+// more than compressing a small block. Output does not depend on reuse.
+ZSTD_CCtx* ThreadCCtx() {
+  thread_local std::unique_ptr<ZSTD_CCtx, CCtxDeleter> cctx(ZSTD_createCCtx());
+  return cctx.get();
+}
+
+size_t Compress(const std::string& src, int level, char* dst, size_t capacity) {
+  ZSTD_CCtx* cctx = ThreadCCtx();
+  if (cctx == nullptr) return ZSTD_compress(dst, capacity, src.data(), src.size(), level);
+  return ZSTD_compressCCtx(cctx, dst, capacity, src.data(), src.size(), level);
+}
+
+}  // namespace
 
 Encoded WrapZstd(Encoded inner, int level) {
   Encoded out;
@@ -22,8 +47,8 @@ Encoded WrapZstd(Encoded inner, int level) {
   PutVarint(&out.bytes, inner.bytes.size());
   const size_t header = out.bytes.size();
   out.bytes.resize(header + ZSTD_compressBound(inner.bytes.size()));
-  const size_t n = ZSTD_compress(out.bytes.data() + header, out.bytes.size() - header,
-                                 inner.bytes.data(), inner.bytes.size(), level);
+  const size_t n =
+      Compress(inner.bytes, level, out.bytes.data() + header, out.bytes.size() - header);
   if (ZSTD_isError(n)) {
     // Cannot happen with a bound-sized buffer; keep the data uncompressed.
     return inner;
@@ -35,8 +60,9 @@ Encoded WrapZstd(Encoded inner, int level) {
 }
 
 size_t ZstdSizeEstimate(const std::string& bytes) {
-  std::string buf(ZSTD_compressBound(bytes.size()), '\0');
-  const size_t n = ZSTD_compress(buf.data(), buf.size(), bytes.data(), bytes.size(), 3);
+  thread_local std::string buf;
+  buf.resize(ZSTD_compressBound(bytes.size()));
+  const size_t n = Compress(bytes, kEstimateLevel, buf.data(), buf.size());
   return ZSTD_isError(n) ? bytes.size() : n;
 }
 

@@ -1,0 +1,60 @@
+#include "storage/encodings/distinct_map.h"
+
+namespace stedi {
+namespace {
+
+constexpr int kInitialBits = 6;
+
+// Fibonacci hashing: the top bits of key * 2^64/phi spread sequential and
+// strided keys (timestamps, multiples of a period) evenly.
+inline size_t Slot(uint64_t key, int shift) {
+  return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
+}  // namespace
+
+DistinctMap::DistinctMap()
+    : slot_keys_(size_t{1} << kInitialBits),
+      slot_ids_(size_t{1} << kInitialBits),
+      shift_(64 - kInitialBits) {}
+
+uint32_t DistinctMap::Insert(uint64_t key) {
+  const size_t mask = slot_ids_.size() - 1;
+  for (size_t s = Slot(key, shift_);; s = (s + 1) & mask) {
+    const uint32_t id = slot_ids_[s];
+    if (id == 0) break;
+    if (slot_keys_[s] == key) return id - 1;
+  }
+  // Kept at most half full so probe sequences stay short.
+  if ((keys_.size() + 1) * 2 > slot_ids_.size()) Grow();
+  size_t s = Slot(key, shift_);
+  while (slot_ids_[s] != 0) s = (s + 1) & (slot_ids_.size() - 1);
+  keys_.push_back(key);
+  slot_keys_[s] = key;
+  slot_ids_[s] = static_cast<uint32_t>(keys_.size());
+  return static_cast<uint32_t>(keys_.size() - 1);
+}
+
+void DistinctMap::Grow() {
+  const size_t size = slot_ids_.size() * 2;
+  --shift_;
+  slot_keys_.assign(size, 0);
+  slot_ids_.assign(size, 0);
+  for (size_t id = 0; id < keys_.size(); ++id) {
+    size_t s = Slot(keys_[id], shift_);
+    while (slot_ids_[s] != 0) s = (s + 1) & (size - 1);
+    slot_keys_[s] = keys_[id];
+    slot_ids_[s] = static_cast<uint32_t>(id + 1);
+  }
+}
+
+size_t CountDistinct(std::span<const int64_t> values, size_t limit) {
+  DistinctMap map;
+  for (int64_t v : values) {
+    map.Insert(static_cast<uint64_t>(v));
+    if (map.size() > limit) break;
+  }
+  return map.size();
+}
+
+}  // namespace stedi
