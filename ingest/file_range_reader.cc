@@ -116,11 +116,11 @@ Status ParseFileRange(const std::string& path, uint64_t begin, uint64_t end, Pad
                      : (last ? static_cast<size_t>(static_cast<const char*>(last) - buf) + 1 : 0);
     }
     if (!reserved && cut > 0) {
-      // Size the columns from the lines per byte of the first window.
-      const auto lines = static_cast<size_t>(std::count(buf, buf + cut, '\n')) + 1;
-      parser->ReserveRows(static_cast<size_t>(static_cast<double>(lines) / cut *
-                                              static_cast<double>(end - offset) * 1.1) +
-                          16);
+      // Size the columns from the lines per byte of the window's first 64 KiB.
+      const size_t sample = std::min<size_t>(cut, 65536);
+      const auto lines = static_cast<double>(std::count(buf, buf + sample, '\n')) + 1;
+      parser->ReserveRows(
+          static_cast<size_t>(lines / sample * static_cast<double>(end - offset) * 1.1) + 16);
       reserved = true;
     }
     if (!parser->TakeLines(std::string_view(buf, cut)) || done) break;
