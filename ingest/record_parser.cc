@@ -3,6 +3,7 @@
 #include <cmath>
 #include <utility>
 
+#include "ingest/json_value_check.h"
 #include "ingest/padded_text.h"
 
 namespace stedi {
@@ -13,62 +14,11 @@ using simdjson::error_code;
 
 namespace {
 
-std::string_view JsonTypeName(json_type t) {
-  switch (t) {
-    case json_type::array:
-      return "array";
-    case json_type::object:
-      return "object";
-    case json_type::number:
-      return "number";
-    case json_type::string:
-      return "string";
-    case json_type::boolean:
-      return "bool";
-    case json_type::null:
-      return "null";
-  }
-  return "?";
-}
-
 // A token for a message: trailing whitespace trimmed, long ones shortened.
 std::string Excerpt(std::string_view token) {
-  while (!token.empty() && (token.back() == ' ' || token.back() == '\t' || token.back() == '\r' ||
-                            token.back() == '\n')) {
-    token.remove_suffix(1);
-  }
+  token = TrimJsonSpaceRight(token);
   if (token.size() > 40) return std::string(token.substr(0, 37)) + "...";
   return std::string(token);
-}
-
-std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() &&
-         (s.back() == ' ' || s.back() == '\t' || s.back() == '\r' || s.back() == '\n'))
-    s.remove_suffix(1);
-  return s;
-}
-
-// The JSON number grammar: -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?
-bool IsJsonNumber(std::string_view s) {
-  size_t i = 0;
-  auto digits = [&] {
-    const size_t start = i;
-    while (i < s.size() && s[i] >= '0' && s[i] <= '9') ++i;
-    return i > start;
-  };
-  if (i < s.size() && s[i] == '-') ++i;
-  if (i < s.size() && s[i] == '0') {
-    ++i;
-  } else if (!digits()) {
-    return false;
-  }
-  if (i < s.size() && s[i] == '.' && (++i, !digits())) return false;
-  if (i < s.size() && (s[i] == 'e' || s[i] == 'E')) {
-    ++i;
-    if (i < s.size() && (s[i] == '+' || s[i] == '-')) ++i;
-    if (!digits()) return false;
-  }
-  return i == s.size();
 }
 
 }  // namespace
@@ -91,7 +41,7 @@ bool RecordParser::FailJson(error_code error) {
 
 bool RecordParser::FailNumber(error_code error, std::string_view token, size_t index) {
   // simdjson refuses numbers past the double range (1e400), which JSON allows.
-  if (error == simdjson::NUMBER_ERROR && IsJsonNumber(TrimRight(token))) {
+  if (error == simdjson::NUMBER_ERROR && IsJsonNumber(TrimJsonSpaceRight(token))) {
     return FailField(
         index, Excerpt(token) + " is out of range for " + std::string(TypeName(types_[index])));
   }
@@ -286,7 +236,7 @@ bool RecordParser::ParseInteger(Value& v, size_t index, Slot& slot) {
 bool RecordParser::ParseScalarAsText(Value& v, json_type type, Slot& slot) {
   // A number or bool in a string field keeps its JSON text ("42", "true"),
   // as DuckDB and Spark do for a column they inferred as string.
-  slot.s = TrimRight(v.raw_json_token());
+  slot.s = TrimJsonSpaceRight(v.raw_json_token());
   error_code e;
   if (type == json_type::number) {
     double d;
@@ -306,50 +256,8 @@ bool RecordParser::SkipUnknown(Value& v, std::string_view key) {
     if (seen == lower) return Fail("duplicate key '" + std::string(key) + "' (ignoring case)");
   }
   unknown_keys_.push_back(std::move(lower));
-  // The value is ignored but must still be valid JSON: On-Demand would skip
-  // it without looking, so check it here.
-  json_type type;
-  if (auto e = v.type().get(type)) return FailJson(e);
-  error_code e = simdjson::SUCCESS;
-  std::string_view raw;
-  switch (type) {
-    case json_type::object: {
-      ondemand::object object;
-      e = v.get_object().get(object);
-      if (!e) e = object.raw_json().get(raw);
-      break;
-    }
-    case json_type::array: {
-      ondemand::array array;
-      e = v.get_array().get(array);
-      if (!e) e = array.raw_json().get(raw);
-      break;
-    }
-    case json_type::string:
-      e = v.get_string().get(raw);
-      return e ? FailJson(e) : true;
-    case json_type::number: {
-      double d;
-      e = v.get_double().get(d);
-      if (e == simdjson::NUMBER_ERROR && IsJsonNumber(TrimRight(v.raw_json_token()))) return true;
-      return e ? FailJson(e) : true;
-    }
-    case json_type::boolean: {
-      bool b;
-      e = v.get_bool().get(b);
-      return e ? FailJson(e) : true;
-    }
-    case json_type::null: {
-      bool is_null = false;
-      e = v.is_null().get(is_null);
-      if (!e && !is_null) return Fail("invalid JSON: bad literal " + Excerpt(v.raw_json_token()));
-      return e ? FailJson(e) : true;
-    }
-  }
-  if (e) return FailJson(e);
-  // `raw` lies inside the record, so the record's padding covers it.
-  simdjson::dom::element ignored;
-  if (auto e2 = validator_.parse(raw.data(), raw.size(), false).get(ignored)) return FailJson(e2);
+  // The value is ignored but must still be valid JSON.
+  if (auto e = CheckJsonValue(v, validator_)) return FailJson(e);
   return true;
 }
 

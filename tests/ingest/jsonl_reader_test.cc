@@ -1,7 +1,6 @@
 #include "ingest/jsonl_reader.h"
 
 #include <gtest/gtest.h>
-#include <simdjson.h>
 
 #include <string>
 #include <vector>
@@ -388,49 +387,6 @@ TEST(IngestFilesTest, NoFilesGivesAnEmptyTable) {
   EXPECT_EQ(r->table.num_rows(), 0u);
   EXPECT_EQ(r->table.schema(), TestSchema());
   EXPECT_EQ(r->stats, IngestStats{});
-}
-
-// ---- Mutations ------------------------------------------------------------------
-
-// Every single-byte mutation of a valid record: ingest never crashes, accounts
-// for every line, and never loads a line that a full JSON parser rejects.
-TEST(IngestFilesTest, MutatedRecordsAreLoadedOnlyWhenValid) {
-  const std::string base =
-      "{\"id\":12,\"name\":\"a\\u00e9b\",\"score\":-1.5e2,\"x\":[1,{\"y\":null}],\"ok\":true}";
-  const std::string replacements = std::string("{}[]\":,\\ 0-eE.tn\x01\xff\xc3", 20) + '\0';
-  std::vector<std::string> lines;
-  for (size_t pos = 0; pos < base.size(); ++pos) {
-    for (char r : replacements) {
-      std::string line = base;
-      line[pos] = r;
-      lines.push_back(line);
-    }
-    lines.push_back(base.substr(0, pos));  // cut short
-  }
-  std::string text;
-  for (const std::string& l : lines) text += l + "\n";
-  TempDir dir;
-  const std::string path = dir.Write("m.json", text);
-  IngestOptions options = Options(BadRecordMode::kQuarantine, 2);
-  options.chunk_bytes = 997;
-  auto r = IngestFiles({path}, TestSchema(), options);
-  ASSERT_TRUE(r.ok()) << r.status().ToString();
-  ExpectInvariant(r->stats);
-  EXPECT_EQ(r->stats.lines_read, lines.size());
-  std::vector<bool> rejected(lines.size() + 1, false);
-  for (const RejectedRecord& rec : r->rejected) {
-    ASSERT_LE(rec.line, lines.size());
-    EXPECT_EQ(rec.raw, lines[rec.line - 1]);
-    rejected[rec.line] = true;
-  }
-  simdjson::dom::parser parser;
-  for (size_t i = 0; i < lines.size(); ++i) {
-    const bool blank = lines[i].find_first_not_of(" \t\r") == std::string::npos;
-    if (blank || rejected[i + 1]) continue;
-    simdjson::dom::element doc;
-    EXPECT_EQ(parser.parse(lines[i]).get(doc), simdjson::SUCCESS)
-        << "loaded line " << i + 1 << ": " << lines[i];
-  }
 }
 
 }  // namespace
