@@ -8,6 +8,9 @@
 #include <fstream>
 #include <sstream>
 
+#include <xxhash.h>
+
+#include "storage/footer.h"
 #include "storage/segment_reader.h"
 #include "test_util.h"
 
@@ -124,6 +127,52 @@ TEST(Verify, ReportsEveryProblemOfALake) {
   // The copy is damaged the same way, so it is reported too.
   EXPECT_NE(v.out.find("5 problems found in " + tmp.Sub("lake") + "\n"), std::string::npos)
       << v.out;
+}
+
+// Rewrites the segment's footer (with a valid checksum) after `edit` changed it.
+template <typename Edit>
+void RewriteFooter(const std::string& path, Edit edit) {
+  std::string bytes;
+  SegmentMeta meta;
+  {
+    auto reader = SegmentReader::Open(path);
+    ASSERT_TRUE(reader.ok());
+    meta = (*reader)->metadata();
+    std::ifstream in(path, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), {});
+    bytes.resize((*reader)->footer_offset());
+  }
+  edit(&meta);
+  const std::string footer = SerializeFooter(meta);
+  const uint64_t sum = XXH3_64bits(footer.data(), footer.size());
+  const uint32_t len = static_cast<uint32_t>(footer.size()), version = kFormatVersion;
+  bytes += footer;
+  bytes.append(reinterpret_cast<const char*>(&len), 4);  // little-endian hosts only
+  bytes.append(reinterpret_cast<const char*>(&sum), 8);
+  bytes.append(reinterpret_cast<const char*>(&version), 4);
+  bytes.append(kSegmentMagic, 8);
+  testing::WriteFile(path, bytes);
+}
+
+TEST(Verify, CatchesStatisticsThatDisagreeWithTheData) {
+  TempDir tmp;
+  testing::WriteSmallTable(tmp.Sub("t"));
+  const std::string file = tmp.Sub("t/seg-000000.sds");
+  RewriteFooter(file, [](SegmentMeta* meta) {
+    meta->row_groups[1].columns[0].max = Value::Int64(125);  // the data's max is 130
+    meta->row_groups[0].columns[1].min = Value::String("b");  // the data's min is "alice"
+  });
+  const Verified v = VerifyPath(tmp.Sub("t"));
+  EXPECT_TRUE(v.status.IsCorruption());
+  EXPECT_NE(v.out.find(file + ": offset 118: row group 1 column 'id': footer min/max 120/125 "
+                              "differ from the data's 120/130\n"),
+            std::string::npos)
+      << v.out;
+  EXPECT_NE(v.out.find(file + ": offset 27: row group 0 column 'name': footer min/max b/bob, jr "
+                              "differ from the data's alice/bob, jr\n"),
+            std::string::npos)
+      << v.out;
+  EXPECT_NE(v.out.find("2 problems found"), std::string::npos) << v.out;
 }
 
 TEST(Verify, MissingCatalogFileIsAProblem) {
