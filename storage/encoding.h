@@ -63,10 +63,11 @@ struct Encoded {
 };
 
 struct EncodeContext {
-  int depth = 3;           // how many more levels of nesting may be tried
-  bool for_zstd = false;   // rank candidates by their zstd-compressed size
-  int zstd_level = 19;     // level for blocks actually compressed
-  bool on_sample = false;  // encoding a sample to estimate a candidate's size
+  int depth = 3;                   // how many more levels of nesting may be tried
+  bool for_zstd = false;           // rank candidates by their zstd-compressed size
+  int zstd_level = 19;             // level for blocks actually compressed
+  int dictionary_zstd_level = 19;  // level for the bytes of string dictionaries
+  bool on_sample = false;          // encoding a sample to estimate a candidate's size
 };
 
 // Chooses and applies the best encoding of each kind. n may be 0.

@@ -2,11 +2,13 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cassert>
 
 #include "storage/chunk_writer.h"
 #include "storage/coding.h"
 #include "storage/footer.h"
+#include "storage/task_runner.h"
 
 namespace stedi {
 namespace {
@@ -32,14 +34,27 @@ std::string EncodeSegment(const Table& table, size_t begin, size_t end,
   meta.sort_by = options.sort_by;
   EncodeContext ctx;
   ctx.zstd_level = options.zstd_level;
-  for (size_t rg_begin = begin; rg_begin < end; rg_begin += options.row_group_rows) {
+  ctx.dictionary_zstd_level = options.dictionary_zstd_level;
+  // Every (row group, column) chunk is an independent task; results land in
+  // their own slots and are laid out in order, so the bytes do not depend on
+  // the thread count.
+  const size_t columns = table.num_columns();
+  const size_t groups = (end - begin + options.row_group_rows - 1) / options.row_group_rows;
+  std::vector<EncodedChunk> chunks(groups * columns);
+  RunTasks(chunks.size(), options.threads, [&](size_t task) {
+    const size_t rg_begin = begin + (task / columns) * options.row_group_rows;
     const size_t rg_end = std::min(end, rg_begin + options.row_group_rows);
+    chunks[task] = EncodeChunk(table.column(task % columns), rg_begin, rg_end, ctx);
+  });
+  for (size_t g = 0; g < groups; ++g) {
     RowGroupMeta rg;
-    rg.rows = rg_end - rg_begin;
-    for (const Column& column : table.columns()) {
-      EncodedChunk chunk = EncodeChunk(column, rg_begin, rg_end, ctx);
+    rg.rows = std::min(end, begin + (g + 1) * options.row_group_rows) -
+              (begin + g * options.row_group_rows);
+    for (size_t c = 0; c < columns; ++c) {
+      EncodedChunk& chunk = chunks[g * columns + c];
       chunk.meta.offset = file.size();
       file += chunk.bytes;
+      std::string().swap(chunk.bytes);
       rg.columns.push_back(std::move(chunk.meta));
     }
     meta.row_groups.push_back(std::move(rg));

@@ -21,9 +21,10 @@ Status ValidateOptions(const Table& table, const WriteOptions& options) {
   if (options.segment_max_rows == 0) {
     return Status::InvalidArgument("segment_max_rows must be at least 1");
   }
-  if (options.zstd_level < 1 || options.zstd_level > 22) {
-    return Status::InvalidArgument("zstd_level must be in [1, 22]");
+  for (int level : {options.zstd_level, options.dictionary_zstd_level}) {
+    if (level < 1 || level > 22) return Status::InvalidArgument("zstd levels must be in [1, 22]");
   }
+  if (options.threads < 0) return Status::InvalidArgument("threads must be >= 0");
   if (table.num_rows() > UINT32_MAX) {
     return Status::InvalidArgument("tables of more than 2^32-1 rows are not supported");
   }

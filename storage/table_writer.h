@@ -19,9 +19,15 @@ struct WriteOptions {
   size_t segment_max_rows = 1 << 20;
   // zstd level for the blocks where zstd pays (1..22).
   int zstd_level = 19;
+  // zstd level for the bytes of string dictionaries (1..22): small blocks
+  // where a high level costs little time.
+  int dictionary_zstd_level = 19;
   // Clustering order: rows are stably sorted by these columns (ascending, nulls
   // first) before writing. May be empty (rows keep the table's order).
   std::vector<std::string> sort_by = {};
+  // Threads encoding column chunks in parallel; 0 = one per core. The files
+  // are byte-identical for every thread count.
+  int threads = 0;
 };
 
 struct SegmentFileInfo {

@@ -201,7 +201,7 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx) {
   plain.node.bytes_out = plain.bytes.size();
   // Under an outer zstd the bytes stay plain: compressing twice never pays.
   if (ctx.for_zstd || bytes.size() < 64) return plain;
-  Encoded zipped = WrapZstd(plain, ctx.zstd_level);
+  Encoded zipped = WrapZstd(plain, ctx.dictionary_zstd_level);
   return zipped.bytes.size() < plain.bytes.size() ? zipped : plain;
 }
 

@@ -80,6 +80,30 @@ TEST(TableWriterTest, DeterministicBytes) {
   }
 }
 
+// Chunks are encoded on several threads; the files must not depend on how many.
+TEST(TableWriterTest, SameBytesForEveryThreadCount) {
+  TempDir tmp;
+  Table t = SensorTable(30000);
+  WriteOptions opts;
+  opts.row_group_rows = 4096;  // several row groups with long enough chunks to be sampled
+  opts.segment_max_rows = 16384;
+  std::vector<std::string> first;
+  for (int threads : {1, 2, 3, 0}) {
+    opts.threads = threads;
+    const std::string dir = tmp.Sub("t" + std::to_string(threads));
+    auto info = WriteTable(t, dir, opts);
+    ASSERT_TRUE(info.ok()) << info.status().ToString();
+    ASSERT_EQ(info->files.size(), 2u);
+    std::vector<std::string> files;
+    for (const SegmentFileInfo& f : info->files) files.push_back(ReadFileBytes(dir + "/" + f.name));
+    if (first.empty()) first = files;
+    EXPECT_EQ(files, first) << threads << " threads";
+    auto back = ReadTable(dir, {});
+    ASSERT_TRUE(back.ok());
+    EXPECT_TRUE(back->Equals(t));
+  }
+}
+
 TEST(TableWriterTest, SortByClustersRowsStably) {
   TempDir tmp;
   const Table t = MixedTable(500, 9);
@@ -134,6 +158,9 @@ TEST(TableWriterTest, RejectsBadOptions) {
   const Table t = MixedTable(5);
   EXPECT_TRUE(WriteTable(t, tmp.Sub("a"), {.row_group_rows = 0}).status().IsInvalidArgument());
   EXPECT_TRUE(WriteTable(t, tmp.Sub("a"), {.zstd_level = 0}).status().IsInvalidArgument());
+  EXPECT_TRUE(
+      WriteTable(t, tmp.Sub("a"), {.dictionary_zstd_level = 23}).status().IsInvalidArgument());
+  EXPECT_TRUE(WriteTable(t, tmp.Sub("a"), {.threads = -1}).status().IsInvalidArgument());
   EXPECT_TRUE(WriteTable(t, tmp.Sub("a"), {.segment_max_rows = 0}).status().IsInvalidArgument());
 }
 
