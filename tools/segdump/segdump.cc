@@ -40,8 +40,8 @@ Status RunOnLake(const Target& lake, const Options& o, std::ostream& out) {
 // The user's own --where text: the parsed form would show timestamps as epoch ms.
 void NoteScan(const Options& o, const ScanResult& scan, std::ostream& err) {
   std::string where;
-  for (const std::string& w : o.where) where += (where.empty() ? "'" : " AND '") + w + "'";
-  err << "segdump: --where " << where << ": zone maps skipped " << scan.stats.row_groups_skipped
+  for (const std::string& w : o.where) where += (where.empty() ? "" : " AND ") + w;
+  err << "segdump: where " << where << ": zone maps skipped " << scan.stats.row_groups_skipped
       << " of " << scan.stats.row_groups_total << " row groups; " << scan.rows_read
       << " rows read, " << scan.rows_matched << " matched\n";
 }

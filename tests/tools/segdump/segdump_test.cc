@@ -275,7 +275,7 @@ TEST_F(SegdumpGolden, HeadColumnsAndWhere) {
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(r.out, "n,name\r\n0,\"two\nlines\"\r\n1,\"\"\r\n");
   EXPECT_EQ(r.err,
-            "segdump: --where 'at >= 2022-06-20T00:00:00Z' AND 'ok IS NOT NULL': zone maps "
+            "segdump: where at >= 2022-06-20T00:00:00Z AND ok IS NOT NULL: zone maps "
             "skipped 1 of 3 row groups; 4 rows read, 3 matched\n");
 }
 
