@@ -26,8 +26,13 @@ bool MinMax(const Column& column, size_t begin, size_t end, T* lo, T* hi) {
 bool StringMinMax(const Column& column, size_t begin, size_t end, Value* lo, Value* hi) {
   std::string_view min, max;
   bool any = false;
+  const std::vector<int32_t>& codes = column.data<int32_t>();
+  int32_t last_code = -1;
   for (size_t i = begin; i < end; ++i) {
     if (column.IsNull(i)) continue;
+    // Runs of one string (rows of one user) need one comparison.
+    if (codes[i] == last_code) continue;
+    last_code = codes[i];
     std::string_view s = column.GetString(i);
     if (!any || s < min) min = s;
     if (!any || s > max) max = s;

@@ -11,10 +11,11 @@
 // string codes, lengths, validity bits), double, string (non-null string
 // values), and bytes (raw bytes of a string dictionary).
 //
-// The writer picks each block's encoding by trying every applicable candidate
-// on the data and keeping the smallest (BtrBlocks-style), recursing into
-// children up to a depth limit. Decoders validate every count, width and
-// offset before use: any input bytes give values or a Corruption status.
+// The writer picks each block's encoding BtrBlocks-style (choice.cc): short
+// streams try every applicable candidate; long ones rank the candidates by
+// their size on a sample and encode all values only with the winner (and a
+// close runner-up), recursing into children up to a depth limit. Decoders validate every count,
+// width and offset before use: any input bytes give values or a Corruption status.
 #pragma once
 
 #include <cstdint>

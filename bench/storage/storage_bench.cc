@@ -3,12 +3,14 @@
 // Names read as BM_<Encode|Decode>/<encoding>_<type>/<shape>; bytes/s counts
 // the decoded (in-memory) size of the values, 8 bytes per int64 or double.
 // Data are synthetic, generated with fixed seeds: 10M values for the
-// bit-unpacking kernels, 1M for the others.
+// bit-unpacking kernels, 1M for the others. BM_WriteTable writes a 1M-row,
+// five-column sensor table (accelerometer-shaped) with 1 and 2 threads; its
+// time is wall time.
+#include <benchmark/benchmark.h>
+
 #include <random>
 #include <string>
 #include <vector>
-
-#include <benchmark/benchmark.h>
 
 #include "storage/encoding.h"
 #include "storage/table_reader.h"
@@ -26,11 +28,13 @@ std::vector<int64_t> Ints(size_t n, const std::string& shape, int width = 11) {
   std::vector<int64_t> v(n);
   int64_t t = 1655564444103;
   for (size_t i = 0; i < n; ++i) {
-    if (shape == "uniform") v[i] = 1000 + static_cast<int64_t>(rng() & ((uint64_t{1} << width) - 1));
+    if (shape == "uniform")
+      v[i] = 1000 + static_cast<int64_t>(rng() & ((uint64_t{1} << width) - 1));
     if (shape == "timestamps") v[i] = t += static_cast<int64_t>(rng() % 2000);
     if (shape == "runs") v[i] = static_cast<int64_t>((i / 100) * 7919);
     if (shape == "few") v[i] = static_cast<int64_t>(rng() % 5) * 1000003;
-    if (shape == "ticks") v[i] = t -= static_cast<int64_t>(3933 * (rng() % 4)) + (i % 10 == 0 ? 977 : 0);
+    if (shape == "ticks")
+      v[i] = t -= static_cast<int64_t>(3933 * (rng() % 4)) + (i % 10 == 0 ? 977 : 0);
   }
   return v;
 }
@@ -116,9 +120,10 @@ void ReadTableBench(benchmark::State& state) {
     ts.AppendInt64(t[i]);
     x.AppendDouble(d[i]);
   }
-  auto table = Table::Make(Schema({{"user", TypeId::kString}, {"timestamp", TypeId::kTimestamp},
-                                   {"x", TypeId::kDouble}}),
-                           {user, ts, x});
+  auto table = Table::Make(
+      Schema(
+          {{"user", TypeId::kString}, {"timestamp", TypeId::kTimestamp}, {"x", TypeId::kDouble}}),
+      {user, ts, x});
   const std::string dir = "/tmp/stedi_storage_bench_table";
   auto info = WriteTable(*table, dir, WriteOptions{.zstd_level = 3});
   if (!info.ok()) return state.SkipWithError(info.status().ToString().c_str());
@@ -131,17 +136,60 @@ void ReadTableBench(benchmark::State& state) {
   state.counters["file_bytes"] = static_cast<double>(info->bytes);
 }
 
+// A table shaped like accelerometer landing: user (runs of ~100 rows),
+// timestamp (per-device clock ticks), x, y, z (-1, 0, 1).
+Table SensorWriteTable(size_t rows) {
+  Column user(TypeId::kString), ts(TypeId::kTimestamp);
+  std::vector<Column> axes(3, Column(TypeId::kDouble));
+  const std::vector<int64_t> t = Ints(rows, "ticks");
+  const std::vector<double> d = Doubles(rows * 3, "axes");
+  for (size_t i = 0; i < rows; ++i) {
+    user.AppendString("user" + std::to_string(i / 100) + "@test.com");
+    ts.AppendInt64(t[i]);
+    for (size_t a = 0; a < 3; ++a) axes[a].AppendDouble(d[i * 3 + a]);
+  }
+  return Table::Make(Schema({{"user", TypeId::kString},
+                             {"timestamp", TypeId::kTimestamp},
+                             {"x", TypeId::kDouble},
+                             {"y", TypeId::kDouble},
+                             {"z", TypeId::kDouble}}),
+                     {user, ts, axes[0], axes[1], axes[2]})
+      .value();
+}
+
+// Whole-table writes (encode, checksum, write, fsync) at the default options;
+// state.range(0) is WriteOptions.threads. bytes/s counts in-memory bytes
+// (4 per string code, 8 per timestamp or double).
+void WriteTableBench(benchmark::State& state) {
+  constexpr size_t kRows = 1 << 20;
+  const Table table = SensorWriteTable(kRows);
+  const std::string dir = "/tmp/stedi_storage_bench_write";
+  WriteOptions options;
+  options.threads = static_cast<int>(state.range(0));
+  uint64_t file_bytes = 0;
+  for (auto _ : state) {
+    auto info = WriteTable(table, dir, options);
+    if (!info.ok()) return state.SkipWithError(info.status().ToString().c_str());
+    file_bytes = info->bytes;
+  }
+  state.SetBytesProcessed(static_cast<int64_t>(state.iterations() * kRows * (4 + 8 * 4)));
+  state.counters["rows_per_second"] = benchmark::Counter(
+      static_cast<double>(state.iterations() * kRows), benchmark::Counter::kIsRate);
+  state.counters["file_bytes"] = static_cast<double>(file_bytes);
+}
+
 void Register() {
   constexpr size_t kBig = 10'000'000, kN = 1'000'000;
   for (int w : {5, 11, 17}) {
     benchmark::RegisterBenchmark(("BM_Decode/bitpack_int64/w" + std::to_string(w)).c_str(),
                                  DecodeIntsBench, Ints(kBig, "uniform", w), false);
   }
-  benchmark::RegisterBenchmark("BM_Encode/bitpack_int64/w11", EncodeIntsBench,
-                               Ints(kN, "uniform"), false);
-  const std::pair<const char*, const char*> shapes[] = {
-      {"delta_int64/timestamps", "timestamps"}, {"rle_int64/runs", "runs"},
-      {"dictionary_int64/few", "few"}, {"factor_int64/ticks", "ticks"}};
+  benchmark::RegisterBenchmark("BM_Encode/bitpack_int64/w11", EncodeIntsBench, Ints(kN, "uniform"),
+                               false);
+  const std::pair<const char*, const char*> shapes[] = {{"delta_int64/timestamps", "timestamps"},
+                                                        {"rle_int64/runs", "runs"},
+                                                        {"dictionary_int64/few", "few"},
+                                                        {"factor_int64/ticks", "ticks"}};
   for (auto [name, shape] : shapes) {
     benchmark::RegisterBenchmark((std::string("BM_Decode/") + name).c_str(), DecodeIntsBench,
                                  Ints(kN, shape), false);
@@ -161,6 +209,12 @@ void Register() {
   benchmark::RegisterBenchmark("BM_Decode/dictionary_string/1000_emails", DecodeStringsBench,
                                size_t{1000});
   benchmark::RegisterBenchmark("BM_ReadTable/sensor_1M_rows", ReadTableBench);
+  benchmark::RegisterBenchmark("BM_WriteTable/sensor_1M_rows", WriteTableBench)
+      ->ArgName("threads")
+      ->Arg(1)
+      ->Arg(2)
+      ->UseRealTime()
+      ->Unit(benchmark::kMillisecond);
 }
 
 }  // namespace

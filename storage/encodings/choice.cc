@@ -22,6 +22,8 @@ constexpr size_t kSampleRuns = 16;
 constexpr size_t kSampleRunValues = 64;
 constexpr size_t kSampleValues = kSampleRuns * kSampleRunValues;
 constexpr size_t kExhaustiveValues = 2 * kSampleValues;
+// String dictionary bytes up to this size use ctx.dictionary_zstd_level.
+constexpr size_t kSmallDictionaryBytes = 64 << 10;
 // A runner-up estimated within this factor of the best is encoded too.
 constexpr double kCloseRatio = 1.1;
 
@@ -87,8 +89,9 @@ double Estimate(const Encoded& cand, SampleScale how, const IntStats& stats,
 
 Encoded EncodeIntsExhaustive(std::span<const int64_t> values, IntStats stats,
                              const EncodeContext& ctx) {
-  stats.distinct =
-      ctx.depth > 0 && stats.n > 0 ? CountDistinct(values, kMaxDictionaryEntries) : stats.n;
+  stats.distinct = ctx.depth > 0 && stats.n > 0
+                       ? CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries)
+                       : stats.n;
   Encoded best;
   size_t best_score = 0;
   for (const IntCodec& codec : IntCodecs()) {
@@ -112,8 +115,9 @@ Encoded EncodeIntsSampled(std::span<const int64_t> values, IntStats stats,
   // Counting distinct values of the whole stream costs a hash pass; only a
   // dictionary needs it, and only when the sample repeats values.
   stats.distinct = stats.n;
-  if (ctx.depth > 0 && CountDistinct(sample, sample.size() / 2) * 2 <= sample.size()) {
-    stats.distinct = CountDistinct(values, kMaxDictionaryEntries);
+  if (ctx.depth > 0 &&
+      CountDistinct(sample, stats.min, stats.max, sample.size() / 2) * 2 <= sample.size()) {
+    stats.distinct = CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries);
   }
   IntStats sample_stats = ComputeIntStats(sample);
   sample_stats.min = stats.min;
@@ -201,7 +205,10 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx) {
   plain.node.bytes_out = plain.bytes.size();
   // Under an outer zstd the bytes stay plain: compressing twice never pays.
   if (ctx.for_zstd || bytes.size() < 64) return plain;
-  Encoded zipped = WrapZstd(plain, ctx.dictionary_zstd_level);
+  // A high level pays on small dictionaries and costs too much on big ones.
+  const int level =
+      bytes.size() <= kSmallDictionaryBytes ? ctx.dictionary_zstd_level : ctx.zstd_level;
+  Encoded zipped = WrapZstd(plain, level);
   return zipped.bytes.size() < plain.bytes.size() ? zipped : plain;
 }
 

@@ -25,7 +25,9 @@ constexpr double kPow10[kMaxExponent + 1] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5, 
 bool Encodes(double v, int e, int64_t* k) {
   const double scaled = v * kPow10[e];
   if (!(std::fabs(scaled) < 9.0e15)) return false;  // also rejects NaN
-  *k = std::llround(scaled);
+  // nearbyint compiles to one instruction; ties (x.5) never encode exactly
+  // anyway, so its rounding mode does not matter.
+  *k = static_cast<int64_t>(std::nearbyint(scaled));
   const double back = static_cast<double>(*k) / kPow10[e];
   return std::memcmp(&back, &v, 8) == 0;
 }
@@ -33,16 +35,21 @@ bool Encodes(double v, int e, int64_t* k) {
 // The smallest exponent that represents every value exactly, or -1; fills
 // *digits (when given) with the scaled integers at that exponent.
 int FindExponent(std::span<const double> values, std::vector<int64_t>* digits) {
+  std::vector<int64_t> scratch;
+  std::vector<int64_t>& k = digits ? *digits : scratch;
+  k.resize(values.size());
   int e = 0;
-  int64_t k;
-  for (double v : values) {
-    while (e <= kMaxExponent && !Encodes(v, e, &k)) ++e;
-    if (e > kMaxExponent) return -1;
-  }
-  // Raising e for a later value may break an earlier one: check them all.
-  if (digits) digits->resize(values.size());
+  size_t last_raise = 0;
   for (size_t i = 0; i < values.size(); ++i) {
-    if (!Encodes(values[i], e, digits ? &(*digits)[i] : &k)) return -1;
+    while (!Encodes(values[i], e, &k[i])) {
+      if (++e > kMaxExponent) return -1;
+      last_raise = i;
+    }
+  }
+  // Values before the last raise were scaled by a smaller exponent, and the
+  // larger one may not fit them: redo them.
+  for (size_t i = 0; i < last_raise; ++i) {
+    if (!Encodes(values[i], e, &k[i])) return -1;
   }
   return e;
 }

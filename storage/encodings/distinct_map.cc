@@ -4,6 +4,7 @@ namespace stedi {
 namespace {
 
 constexpr int kInitialBits = 6;
+constexpr uint64_t kBitmapRange = uint64_t{1} << 16;
 
 // Fibonacci hashing: the top bits of key * 2^64/phi spread sequential and
 // strided keys (timestamps, multiples of a period) evenly.
@@ -48,7 +49,20 @@ void DistinctMap::Grow() {
   }
 }
 
-size_t CountDistinct(std::span<const int64_t> values, size_t limit) {
+size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max, size_t limit) {
+  // Small ranges (codes, digits, lengths) take a bitmap: no hashing.
+  const uint64_t range = static_cast<uint64_t>(max) - static_cast<uint64_t>(min);
+  if (range < kBitmapRange) {
+    std::vector<uint64_t> seen(range / 64 + 1);
+    size_t distinct = 0;
+    for (int64_t v : values) {
+      const uint64_t k = static_cast<uint64_t>(v) - static_cast<uint64_t>(min);
+      const uint64_t bit = uint64_t{1} << (k & 63);
+      distinct += (seen[k >> 6] & bit) == 0;
+      seen[k >> 6] |= bit;
+    }
+    return distinct;
+  }
   DistinctMap map;
   for (int64_t v : values) {
     map.Insert(static_cast<uint64_t>(v));

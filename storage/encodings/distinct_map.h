@@ -33,7 +33,8 @@ class DistinctMap {
   int shift_;
 };
 
-// Number of distinct values, or `limit` + 1 when there are more than `limit`.
-size_t CountDistinct(std::span<const int64_t> values, size_t limit);
+// Number of distinct values, or more than `limit` when there are more than
+// `limit`. REQUIRES: every value is in [min, max].
+size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max, size_t limit);
 
 }  // namespace stedi

@@ -27,10 +27,20 @@ namespace {
 constexpr double kSegmentBits = 8.0;  // estimated cost of one segment (measured best of 0..32)
 constexpr uint64_t kMaxMagnitude = uint64_t{1} << 62;
 
-// Binary GCD: no divisions, several times faster than Euclid's on 64 bits.
+// Euclid's on 32 bits (the common case: a few cheap divisions), binary GCD
+// on 64 bits (no 64-bit divisions, which are slow).
 uint64_t Gcd(uint64_t a, uint64_t b) {
   if (a == 0) return b;
   if (b == 0) return a;
+  if ((a | b) >> 32 == 0) {
+    auto x = static_cast<uint32_t>(a), y = static_cast<uint32_t>(b);
+    while (y != 0) {
+      const uint32_t r = x % y;
+      x = y;
+      y = r;
+    }
+    return x;
+  }
   const int shift = std::countr_zero(a | b);
   a >>= std::countr_zero(a);
   do {
@@ -39,6 +49,13 @@ uint64_t Gcd(uint64_t a, uint64_t b) {
     b -= a;
   } while (b != 0);
   return a << shift;
+}
+
+// m % g == 0, in 32 bits when both fit (much cheaper than a 64-bit division
+// or a full gcd): most values of a segment are multiples of its divisor.
+inline bool DividesEvenly(uint64_t m, uint64_t g) {
+  if ((m | g) >> 32 == 0) return static_cast<uint32_t>(m) % static_cast<uint32_t>(g) == 0;
+  return m % g == 0;
 }
 
 // |v|, except that huge values count as 1 so that their segment's factor is
@@ -69,7 +86,7 @@ Segments ChooseSegments(std::span<const int64_t> v) {
   };
   for (int64_t x : v) {
     const uint64_t m = Magnitude(x);
-    const uint64_t ng = Gcd(g, m);
+    const uint64_t ng = g != 0 && DividesEvenly(m, g) ? g : Gcd(g, m);
     bool join = len == 0 || ng == g;
     if (!join && ng > 1 && g != 0) {
       const double cost = static_cast<double>(nonzero) * std::log2(static_cast<double>(g / ng)) +
