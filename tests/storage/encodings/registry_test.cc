@@ -216,6 +216,34 @@ TEST(EncodingTest, BytesUseZstdWhenItPays) {
   EXPECT_TRUE(DecodeBytes(Reader(e.bytes), text.size() + 1, &back).IsCorruption());
 }
 
+// Streams longer than 2048 values are judged on a sample of 16 runs of 64
+// values; the whole stream must still round-trip when the sample misleads.
+TEST(EncodingTest, SampledChoiceFallsBackWhenTheSampleMisleads) {
+  std::vector<double> ones(100000, 1.0);
+  ones[1] = 2.0;  // the first sample run starts in the middle of its stride
+  RoundTripDoubles(ones);
+  RoundTripDoubles(ones, true);
+  std::vector<double> ints(100000);
+  for (size_t i = 0; i < ints.size(); ++i) ints[i] = static_cast<double>(i % 3) - 1;
+  ints[2] = 3.141592653589793;  // not a short decimal: decimal must give way
+  ints[3] = std::numeric_limits<double>::quiet_NaN();
+  EXPECT_NE(RoundTripDoubles(ints).node.id, EncodingId::kDecimal);
+  ints[2] = 0.25;  // a finer exponent than the sample's
+  ints[3] = -0.0;
+  RoundTripDoubles(ints);
+  std::vector<int64_t> runs;
+  for (int r = 0; runs.size() < 200000; ++r) runs.insert(runs.end(), 50 + r % 200, r * 7);
+  Encoded e = RoundTripInts(runs);
+  EXPECT_EQ(e.node.id, EncodingId::kRle) << Chain(e);
+  EXPECT_LT(e.bytes.size(), runs.size() / 20);
+  std::vector<int64_t> wide(50000);
+  std::mt19937_64 rng(12);
+  for (auto& x : wide) x = static_cast<int64_t>(rng() % 1000);
+  wide[0] = std::numeric_limits<int64_t>::min();  // outside the sample: widens bitpack
+  RoundTripInts(wide);
+  RoundTripInts(wide, true);
+}
+
 // Counts come from the parent (ultimately the checksummed footer). Blocks with
 // a size that depends on the count check it; a constant block cannot.
 TEST(EncodingTest, DecodersRejectWrongCounts) {
