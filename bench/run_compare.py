@@ -37,7 +37,7 @@ def Fail(message):
 
 
 def Run(argv, cwd=None):
-    """Runs argv to completion: (wall seconds, peak RSS bytes, stdout text)."""
+    """Runs argv to completion: (wall s, peak RSS bytes, user+system CPU s, stdout text)."""
     with tempfile.TemporaryFile() as err:
         start = time.perf_counter()
         proc = subprocess.Popen(argv, cwd=cwd, stdout=subprocess.PIPE, stderr=err)
@@ -51,7 +51,7 @@ def Run(argv, cwd=None):
             err.seek(0)
             Fail(f"{' '.join(map(str, argv))} exited with {proc.returncode}:\n"
                  f"{err.read().decode(errors='replace')}")
-    return seconds, usage.ru_maxrss * 1024, out.decode()
+    return seconds, usage.ru_maxrss * 1024, usage.ru_utime + usage.ru_stime, out.decode()
 
 
 def DirBytes(path):
@@ -93,20 +93,22 @@ def Landing(args, scale):
 def RunStedi(args, landing, lake):
     shutil.rmtree(lake, ignore_errors=True)
     exe = Path(args.build) / "bin" / "stedi-build-zones"
-    wall, rss, out = Run([exe, "--landing", landing, "--lake", lake, "--threads",
+    wall, rss, cpu, out = Run([exe, "--landing", landing, "--lake", lake, "--threads",
                           str(args.threads), "--json", "--quiet", "--check"])
     report = json.loads(out)
     rows = {t["name"]: t["rows"] for t in report["tables"]}
-    return {"wall": wall, "rss": rss, "inner": report["seconds"], "bytes": DirBytes(lake),
+    return {"wall": wall, "rss": rss, "cpu": cpu, "inner": report["seconds"],
+            "bytes": DirBytes(lake),
             "rows": rows}
 
 
 def RunDuckDB(args, landing, out_dir):
     shutil.rmtree(out_dir, ignore_errors=True)
-    wall, rss, out = Run(["node", PEERS / "duckdb_zones.mjs", "--landing", landing, "--out",
+    wall, rss, cpu, out = Run(["node", PEERS / "duckdb_zones.mjs", "--landing", landing, "--out",
                           out_dir, "--threads", str(args.threads), "--order", args.duckdb_order])
     report = json.loads(out)
-    return {"wall": wall, "rss": rss, "inner": report["seconds"], "bytes": DirBytes(out_dir),
+    return {"wall": wall, "rss": rss, "cpu": cpu, "inner": report["seconds"],
+            "bytes": DirBytes(out_dir),
             "rows": report["tables"], "version": report["version"]}
 
 
@@ -114,8 +116,9 @@ def Summarize(runs):
     walls = [r["wall"] for r in runs]
     return {"wall_median": statistics.median(walls), "wall_min": min(walls),
             "wall_max": max(walls), "inner_median": statistics.median(r["inner"] for r in runs),
+            "cpu_median": statistics.median(r["cpu"] for r in runs),
             "rss_max": max(r["rss"] for r in runs), "bytes": runs[-1]["bytes"],
-            "rows": runs[-1]["rows"], "runs": [{k: r[k] for k in ("wall", "rss", "inner")}
+            "rows": runs[-1]["rows"], "runs": [{k: r[k] for k in ("wall", "rss", "cpu", "inner")}
                                                for r in runs]}
 
 
@@ -151,17 +154,19 @@ def ScaleTable(scale, r):
     lines = [f"### Scale {scale} ({Mib(r['landing_bytes'])} MiB of landing JSON, "
              f"{sum(r['stedi']['rows'].values()):,} rows in the lake)", "",
              "| engine | wall median (s) | wall min-max (s) | in-process median (s) "
-             "| peak RSS (MiB) | lake on disk (bytes) |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "| CPU median (s) | peak RSS (MiB) | lake on disk (bytes) |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for name, s in ((n, r[n]) for n in ("stedi", "duckdb") if n in r):
         label = f"DuckDB {s['version']}" if name == "duckdb" else "stedi"
         lines.append(f"| {label} | {s['wall_median']:.3f} | {s['wall_min']:.3f}-"
-                     f"{s['wall_max']:.3f} | {s['inner_median']:.3f} | {Mib(s['rss_max'])} "
+                     f"{s['wall_max']:.3f} | {s['inner_median']:.3f} | {s['cpu_median']:.2f} "
+                     f"| {Mib(s['rss_max'])} "
                      f"| {s['bytes']:,} |")
     if "duckdb" in r:
         st, dk = r["stedi"], r["duckdb"]
         lines.append(f"| **ratio** | **{dk['wall_median'] / st['wall_median']:.2f}x speedup** "
                      f"| | {dk['inner_median'] / st['inner_median']:.2f}x "
+                     f"| {dk['cpu_median'] / st['cpu_median']:.2f}x "
                      f"| **{st['rss_max'] / dk['rss_max']:.2f}x of DuckDB** "
                      f"| **{st['bytes'] / dk['bytes']:.2f}x of DuckDB** |")
     return "\n".join(lines) + "\n"
@@ -192,8 +197,11 @@ def TargetLines(results):
 
 def OurJoin(args):
     exe = Path(args.build) / "bench" / "engine" / "join_bench"
+    if not exe.exists():
+        print(f"run_compare: no {exe}; skipping stedi's join", file=sys.stderr)
+        return {}
     pattern = "^BM_SortMergeJoin/unique_shuffled_count/(1M|10M)/threads:2/"
-    _, _, out = Run([exe, f"--benchmark_filter={pattern}", "--benchmark_format=json",
+    _, _, _, out = Run([exe, f"--benchmark_filter={pattern}", "--benchmark_format=json",
                      f"--benchmark_repetitions={args.join_runs}",
                      "--benchmark_report_aggregates_only=true"])
     medians = {}
@@ -209,7 +217,7 @@ def JoinTable(args, with_duckdb):
     theirs = {}
     if with_duckdb:
         sizes = ",".join(str(n) for _, n in JOIN_SIZES)
-        _, _, out = Run(["node", PEERS / "duckdb_join.mjs", "--sizes", sizes, "--runs",
+        _, _, _, out = Run(["node", PEERS / "duckdb_join.mjs", "--sizes", sizes, "--runs",
                          str(args.join_runs), "--threads", "2"])
         for line in out.splitlines():
             j = json.loads(line)
