@@ -62,8 +62,7 @@ Status RunOnTable(const Target& target, const Options& o, std::ostream& out, std
       out << CreateTableDdl(target.name, schema);
       return Status::OK();
     case Mode::kRows: {
-      STEDI_ASSIGN_OR_RETURN(ScanResult scan,
-                             ScanTable(target, segments, {o.columns, o.where, o.head}));
+      STEDI_ASSIGN_OR_RETURN(ScanResult scan, ScanTable(segments, {o.columns, o.where, o.head}));
       WriteRows(scan.rows, o.format, out);
       if (!o.where.empty()) NoteScan(o, scan, err);
       return Status::OK();
@@ -78,7 +77,7 @@ Status RunOnTable(const Target& target, const Options& o, std::ostream& out, std
   }
   std::optional<ScanResult> scan;
   if (!o.where.empty()) {
-    STEDI_ASSIGN_OR_RETURN(scan, ScanTable(target, segments, {{}, o.where, std::nullopt}));
+    STEDI_ASSIGN_OR_RETURN(scan, ScanTable(segments, {{}, o.where, std::nullopt}));
   }
   out << MetadataJson(summary, segments, scan ? &*scan : nullptr);
   return Status::OK();

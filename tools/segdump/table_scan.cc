@@ -29,40 +29,47 @@ Result<std::vector<std::string>> ColumnsToRead(const Schema& schema, const ScanR
   return names;
 }
 
-// ReadTable for one segment file: the same zone-map skipping over its row groups.
-Result<Table> ReadSegment(const SegmentReader& seg, const ReadOptions& options, ScanStats* stats) {
-  std::vector<size_t> chosen;
-  for (size_t g = 0; g < seg.num_row_groups(); ++g) {
-    ++stats->row_groups_total;
-    bool may_match = true;
-    for (const ScanPredicate& p : options.predicates) {
-      may_match = may_match && MayMatch(p, seg.ChunkStats(g, *seg.schema().Find(p.column)));
-    }
-    if (may_match) {
-      chosen.push_back(g);
-    } else {
-      ++stats->row_groups_skipped;
+// ReadTable's zone-map skipping, over segments already open, and able to stop
+// early: without predicates, --head N needs only the first row groups.
+Result<Table> ReadSegments(const Segments& segments, const ReadOptions& options,
+                           uint64_t enough_rows, ScanStats* stats) {
+  const Schema& schema = segments.front()->schema();
+  std::vector<std::pair<const SegmentReader*, size_t>> chosen;
+  uint64_t rows = 0;
+  for (const auto& seg : segments) {
+    for (size_t g = 0; g < seg->num_row_groups(); ++g) {
+      ++stats->row_groups_total;
+      bool may_match = rows < enough_rows;
+      for (const ScanPredicate& p : options.predicates) {
+        may_match = may_match && MayMatch(p, seg->ChunkStats(g, *schema.Find(p.column)));
+      }
+      if (!may_match) {
+        ++stats->row_groups_skipped;
+        continue;
+      }
+      chosen.emplace_back(seg.get(), g);
+      rows += seg->metadata().row_groups[g].rows;
     }
   }
-  Schema schema;
+  Schema out_schema;
   std::vector<Column> columns;
   for (const std::string& name : options.columns) {
-    const size_t c = *seg.schema().Find(name);
-    schema.AddField(seg.schema().field(c));
-    Column column(seg.schema().field(c).type);
-    for (size_t g : chosen) {
-      STEDI_RETURN_IF_ERROR(seg.AppendColumnChunk(g, c, &column));
-      stats->bytes_read += seg.chunk(g, c).stored_bytes;
+    const size_t c = *schema.Find(name);
+    out_schema.AddField(schema.field(c));
+    Column column(schema.field(c).type);
+    column.Reserve(rows);
+    for (const auto& [seg, g] : chosen) {
+      STEDI_RETURN_IF_ERROR(seg->AppendColumnChunk(g, c, &column));
+      stats->bytes_read += seg->chunk(g, c).stored_bytes;
     }
     columns.push_back(std::move(column));
   }
-  return Table::Make(std::move(schema), std::move(columns));
+  return Table::Make(std::move(out_schema), std::move(columns));
 }
 
 }  // namespace
 
-Result<ScanResult> ScanTable(const Target& target, const Segments& segments,
-                             const ScanRequest& request) {
+Result<ScanResult> ScanTable(const Segments& segments, const ScanRequest& request) {
   const Schema& schema = segments.front()->schema();
   ScanResult result;
   for (const std::string& text : request.where) {
@@ -72,12 +79,9 @@ Result<ScanResult> ScanTable(const Target& target, const Segments& segments,
   ReadOptions options;
   STEDI_ASSIGN_OR_RETURN(options.columns, ColumnsToRead(schema, request, result.predicates));
   options.predicates = result.predicates;
-  Table table;
-  if (target.kind == TargetKind::kSegment) {
-    STEDI_ASSIGN_OR_RETURN(table, ReadSegment(*segments.front(), options, &result.stats));
-  } else {
-    STEDI_ASSIGN_OR_RETURN(table, ReadTable(target.path, options, &result.stats));
-  }
+  // A plain integer: GCC 12 warns (falsely) of an uninitialized std::optional here.
+  const uint64_t enough = options.predicates.empty() && request.limit ? *request.limit : UINT64_MAX;
+  STEDI_ASSIGN_OR_RETURN(Table table, ReadSegments(segments, options, enough, &result.stats));
   result.rows_read = table.num_rows();
   std::vector<uint32_t> rows = MatchingRows(table, result.predicates);
   result.rows_matched = rows.size();

@@ -1,8 +1,10 @@
 // TableScan: the rows of a segment or table target, with --columns, --where
 // and --head applied.
 //
-// --where conditions go to the zone maps (ReadOptions::predicates), which
-// skip whole row groups, and are then applied exactly to every row read.
+// --where conditions go to the zone maps (ReadOptions::predicates, with
+// ReadTable's semantics), which skip whole row groups, and are then applied
+// exactly to every row read. Without --where, --head N reads only the row
+// groups it needs (the rest count as skipped).
 #pragma once
 
 #include <cstdint>
@@ -12,7 +14,7 @@
 
 #include "core/scan_predicate.h"
 #include "core/table.h"
-#include "storage/table_reader.h"
+#include "storage/table_reader.h"  // ReadOptions, ScanStats
 #include "tools/segdump/target.h"
 
 namespace stedi::segdump {
@@ -33,8 +35,7 @@ struct ScanResult {
 
 // InvalidArgument for an unknown column or a bad --where; storage errors
 // (Corruption naming file and offset) otherwise.
-// REQUIRES: target is a segment or table; segments = OpenSegments(target).
-Result<ScanResult> ScanTable(const Target& target, const Segments& segments,
-                             const ScanRequest& request);
+// REQUIRES: segments = OpenSegments(target), non-empty.
+Result<ScanResult> ScanTable(const Segments& segments, const ScanRequest& request);
 
 }  // namespace stedi::segdump

@@ -3,12 +3,11 @@
 #include "tools/segdump/verify.h"
 
 #include <gtest/gtest.h>
+#include <xxhash.h>
 
 #include <filesystem>
 #include <fstream>
 #include <sstream>
-
-#include <xxhash.h>
 
 #include "storage/footer.h"
 #include "storage/segment_reader.h"
@@ -159,7 +158,7 @@ TEST(Verify, CatchesStatisticsThatDisagreeWithTheData) {
   testing::WriteSmallTable(tmp.Sub("t"));
   const std::string file = tmp.Sub("t/seg-000000.sds");
   RewriteFooter(file, [](SegmentMeta* meta) {
-    meta->row_groups[1].columns[0].max = Value::Int64(125);  // the data's max is 130
+    meta->row_groups[1].columns[0].max = Value::Int64(125);   // the data's max is 130
     meta->row_groups[0].columns[1].min = Value::String("b");  // the data's min is "alice"
   });
   const Verified v = VerifyPath(tmp.Sub("t"));
