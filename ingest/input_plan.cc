@@ -11,7 +11,7 @@
 
 #include "ingest/array_elements.h"
 #include "ingest/decompress.h"
-#include "ingest/parallel_for.h"
+#include "core/parallel_for.h"
 
 namespace stedi {
 

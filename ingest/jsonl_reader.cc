@@ -9,7 +9,7 @@
 #include "ingest/chunk_parser.h"
 #include "ingest/file_range_reader.h"
 #include "ingest/input_plan.h"
-#include "ingest/parallel_for.h"
+#include "core/parallel_for.h"
 #include "ingest/record_parser.h"
 
 namespace stedi {

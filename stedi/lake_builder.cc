@@ -76,17 +76,18 @@ std::pair<std::optional<Expectations>, std::string> ResolveExpectations(const Bu
 }
 
 // JSON bytes per row of each landing source, to estimate how much landing
-// text a derived table's rows stand for (compression ratio).
+// text a derived table's rows stand for (compression ratio). A source counts
+// in proportion to the share of its columns the table carries, when that is
+// at least half (so a lone join key does not count a whole customer record).
 double EstimateJsonBytes(const Schema& schema, uint64_t rows,
                          const std::map<std::string, std::pair<Schema, double>>& per_row) {
   double bytes_per_row = 0;
   for (const auto& [name, entry] : per_row) {
-    for (const Field& f : schema.fields()) {
-      if (entry.first.Find(f.name)) {
-        bytes_per_row += entry.second;
-        break;
-      }
-    }
+    const Schema& source = entry.first;
+    size_t present = 0;
+    for (const Field& f : source.fields()) present += schema.Find(f.name).has_value();
+    const double share = source.size() ? static_cast<double>(present) / source.size() : 0;
+    if (share >= 0.5) bytes_per_row += share * entry.second;
   }
   return bytes_per_row * static_cast<double>(rows);
 }

@@ -34,6 +34,7 @@ struct BuildOptions {
   int threads = 0;                           // 0 = all cores
   std::optional<Expectations> expectations;  // overrides the defaults below
   bool profile = false;                      // keep per-operator profiles (--analyze)
+  bool keep_tables = false;                  // keep each table in its report (tests)
   ProgressFn progress;                       // may be empty
 };
 

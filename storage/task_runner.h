@@ -4,10 +4,9 @@
 #include <cstddef>
 #include <functional>
 
-namespace stedi {
+#include "core/parallel_for.h"  // ResolveThreads
 
-// Number of threads for a `threads` option: 0 means one per core.
-int ResolveThreads(int threads);
+namespace stedi {
 
 // Calls fn(i) once for every i in [0, count), on up to `threads` threads (0 =
 // one per core; never more threads than tasks). Threads claim indices from a
