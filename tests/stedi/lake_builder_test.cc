@@ -67,8 +67,8 @@ TEST(LakeBuilderRealData, CompatCountsMatchReferenceAndOracle) {
   TempDir tmp;
   auto r = Build(RealLandingDir(), tmp.Sub("lake"), ZoneMode::kCompat);
   ASSERT_TRUE(r.ok()) << r.status().ToString();
-  EXPECT_EQ(Counts(*r),
-            (std::map<std::string, uint64_t>(ReferenceCounts().begin(), ReferenceCounts().end())));
+  const Expectations reference = ReferenceCounts();
+  EXPECT_EQ(Counts(*r), (std::map<std::string, uint64_t>(reference.begin(), reference.end())));
   EXPECT_EQ(Counts(*r), OracleCounts(RealLandingDir(), false));
   for (const TableReport& t : r->tables) EXPECT_TRUE(t.matches()) << t.name;
 }
