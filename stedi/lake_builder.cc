@@ -187,6 +187,12 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     report.tables.push_back(std::move(t));
   }
 
+  Report(o, "quality checks", 0, 0);
+  STEDI_ASSIGN_OR_RETURN(report.quality, RunQualityChecks(ctx, o.mode));
+  if (o.mode == ZoneMode::kStrict) {
+    STEDI_ASSIGN_OR_RETURN(report.strict_removed, ComputeStrictRemovals(ctx));
+  }
+
   report.seconds = total.Seconds();
   report.peak_rss_bytes = PeakRssBytes();
   STEDI_RETURN_IF_ERROR(

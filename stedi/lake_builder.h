@@ -17,6 +17,7 @@
 #include "core/types.h"
 #include "engine/plan.h"
 #include "ingest/jsonl_reader.h"
+#include "stedi/data_quality.h"
 #include "stedi/expectations.h"
 #include "stedi/zones.h"
 #include "storage/table_writer.h"
@@ -62,6 +63,8 @@ struct BuildReport {
   ZoneMode mode = ZoneMode::kCompat;
   std::string expectations_source;  // "reference", "stedi-gen.json", a file, or "none"
   std::vector<TableReport> tables;
+  std::vector<QualityCheck> quality;          // data_quality.h checks on the built tables
+  std::vector<StrictRemoval> strict_removed;  // strict mode only: compat rows it dropped
   double seconds = 0;
   uint64_t peak_rss_bytes = 0;
 };

@@ -64,6 +64,39 @@ std::string Render(const std::vector<std::vector<std::string>>& rows,
   return out;
 }
 
+// Examples joined with "; ", each cut to a readable length.
+std::string JoinExamples(const std::vector<std::string>& examples) {
+  constexpr size_t kMaxExample = 60;
+  std::string out;
+  for (const std::string& e : examples) {
+    if (!out.empty()) out += "; ";
+    out += e.size() > kMaxExample ? e.substr(0, kMaxExample - 3) + "..." : e;
+  }
+  return out.empty() ? "-" : out;
+}
+
+// "data quality" and, in strict mode, "removed by strict mode".
+std::string QualitySection(const BuildReport& report) {
+  std::string out;
+  if (!report.quality.empty()) {
+    std::vector<std::vector<std::string>> rows = {{"data quality check", "count", "examples"}};
+    for (const QualityCheck& q : report.quality) {
+      rows.push_back({q.name, WithCommas(q.count), JoinExamples(q.examples)});
+    }
+    out += "\n" + Render(rows, {false, true, false});
+  }
+  if (!report.strict_removed.empty()) {
+    std::vector<std::vector<std::string>> rows = {
+        {"removed by strict mode", "compat rows", "strict rows", "removed", "why"}};
+    for (const StrictRemoval& r : report.strict_removed) {
+      rows.push_back({r.table, WithCommas(r.compat_rows), WithCommas(r.strict_rows),
+                      WithCommas(r.removed()), r.reason});
+    }
+    out += "\n" + Render(rows, {false, true, true, true, false});
+  }
+  return out.empty() ? out : out + "\n";
+}
+
 }  // namespace
 
 std::vector<std::string> FailedExpectations(const BuildReport& report) {
@@ -97,6 +130,7 @@ std::string SummaryTable(const BuildReport& report) {
                       WithCommas(s.blank_lines), t.rejected_path.empty() ? "-" : t.rejected_path});
   }
   out += "\n" + Render(ingest, {false, true, true, true, true, true, false});
+  out += QualitySection(report);
   out += Fixed(report.seconds, "built in %.2f s") + ", peak memory " +
          HumanBytes(static_cast<double>(report.peak_rss_bytes)) + "\n";
   return out;
@@ -129,6 +163,21 @@ std::string SummaryJson(const BuildReport& report) {
     }
     if (!t.analyze.empty()) w.Key("analyze").String(t.analyze);
     w.EndObject();
+  }
+  w.EndArray();
+  w.Key("quality").BeginArray();
+  for (const QualityCheck& q : report.quality) {
+    w.BeginObject().Key("name").String(q.name).Key("description").String(q.description);
+    w.Key("count").Uint(q.count).Key("examples").BeginArray();
+    for (const std::string& e : q.examples) w.String(e);
+    w.EndArray().EndObject();
+  }
+  w.EndArray();
+  w.Key("strict_removed").BeginArray();
+  for (const StrictRemoval& r : report.strict_removed) {
+    w.BeginObject().Key("table").String(r.table).Key("compat_rows").Uint(r.compat_rows);
+    w.Key("strict_rows").Uint(r.strict_rows).Key("removed").Uint(r.removed());
+    w.Key("reason").String(r.reason).EndObject();
   }
   w.EndArray();
   w.Key("failed_expectations").BeginArray();

@@ -1,0 +1,44 @@
+// Data-quality checks over a built lake, and what strict mode removed.
+//
+// Every check is an engine plan over the tables registered in an
+// ExecContext (the landing sources and the zones BuildLake produced); a
+// check reports how many rows (or groups) it found and the first few as
+// short strings.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/status.h"
+#include "engine/plan.h"
+#include "stedi/zones.h"
+
+namespace stedi {
+
+struct QualityCheck {
+  std::string name, description;
+  uint64_t count = 0;
+  std::vector<std::string> examples;  // at most kMaxQualityExamples
+};
+
+inline constexpr size_t kMaxQualityExamples = 3;
+
+// Runs the checks in a fixed order.
+// REQUIRES: ctx holds the three landing tables and the zones of `mode`.
+Result<std::vector<QualityCheck>> RunQualityChecks(ExecContext& ctx, ZoneMode mode);
+
+// Rows of a table that the compat rules keep and the strict rules drop.
+struct StrictRemoval {
+  std::string table;
+  uint64_t compat_rows = 0, strict_rows = 0;
+  std::string reason;
+  uint64_t removed() const { return compat_rows > strict_rows ? compat_rows - strict_rows : 0; }
+};
+
+// Re-runs the compat plans of the derived tables in a separate context that
+// shares strict_ctx's landing tables, and compares row counts.
+// REQUIRES: strict_ctx holds the landing tables and the strict zones.
+Result<std::vector<StrictRemoval>> ComputeStrictRemovals(ExecContext& strict_ctx);
+
+}  // namespace stedi
