@@ -20,6 +20,21 @@ const char* CompareOpSymbol(CompareOp op) {
   return "?";
 }
 
+CompareOp FlipCompareOp(CompareOp op) {
+  switch (op) {
+    case CompareOp::kLt:
+      return CompareOp::kGt;
+    case CompareOp::kLe:
+      return CompareOp::kGe;
+    case CompareOp::kGt:
+      return CompareOp::kLt;
+    case CompareOp::kGe:
+      return CompareOp::kLe;
+    default:
+      return op;
+  }
+}
+
 std::string ScanPredicate::ToString() const {
   switch (kind) {
     case Kind::kIsNull:

@@ -17,6 +17,30 @@ enum class CompareOp { kEq, kNe, kLt, kLe, kGt, kGe };
 // "=", "!=", "<", "<=", ">", ">=".
 const char* CompareOpSymbol(CompareOp op);
 
+// The operator that gives the same answer with the operands swapped
+// (a < b  <=>  b > a).
+CompareOp FlipCompareOp(CompareOp op);
+
+// a op b, for any type with the six comparison operators.
+template <typename T>
+bool EvalCompare(CompareOp op, const T& a, const T& b) {
+  switch (op) {
+    case CompareOp::kEq:
+      return a == b;
+    case CompareOp::kNe:
+      return a != b;
+    case CompareOp::kLt:
+      return a < b;
+    case CompareOp::kLe:
+      return a <= b;
+    case CompareOp::kGt:
+      return a > b;
+    case CompareOp::kGe:
+      return a >= b;
+  }
+  return false;
+}
+
 struct ScanPredicate {
   enum class Kind { kCompare, kIsNull, kIsNotNull };
   std::string column;

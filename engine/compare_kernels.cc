@@ -146,19 +146,4 @@ size_t BitmapToSelection(const uint64_t* words, size_t n, uint32_t base, uint32_
   return count;
 }
 
-CompareOp FlipCompareOp(CompareOp op) {
-  switch (op) {
-    case CompareOp::kLt:
-      return CompareOp::kGt;
-    case CompareOp::kLe:
-      return CompareOp::kGe;
-    case CompareOp::kGt:
-      return CompareOp::kLt;
-    case CompareOp::kGe:
-      return CompareOp::kLe;
-    default:
-      return op;
-  }
-}
-
 }  // namespace stedi

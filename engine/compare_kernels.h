@@ -33,7 +33,4 @@ void CompareColumnsScalar(CompareOp op, const T* a, const T* b, size_t n, uint64
 // REQUIRES: sel has room for n entries.
 size_t BitmapToSelection(const uint64_t* words, size_t n, uint32_t base, uint32_t* sel);
 
-// The op for swapped operands: (lit < col) == (col > lit).
-CompareOp FlipCompareOp(CompareOp op);
-
 }  // namespace stedi

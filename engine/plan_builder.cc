@@ -15,21 +15,6 @@ std::shared_ptr<PlanNode> NewNode(PlanNode::Kind kind, std::vector<PlanNodePtr> 
   return n;
 }
 
-CompareOp Flip(CompareOp op) {
-  switch (op) {
-    case CompareOp::kLt:
-      return CompareOp::kGt;
-    case CompareOp::kLe:
-      return CompareOp::kGe;
-    case CompareOp::kGt:
-      return CompareOp::kLt;
-    case CompareOp::kGe:
-      return CompareOp::kLe;
-    default:
-      return op;
-  }
-}
-
 bool IsCol(const ExprPtr& e) { return e->kind() == Expr::Kind::kColumn; }
 bool IsLit(const ExprPtr& e) { return e->kind() == Expr::Kind::kLiteral && !e->literal().is_null; }
 
@@ -50,7 +35,7 @@ void ExtractPushable(const ExprPtr& e, std::vector<ScanPredicate>* out) {
       if (IsCol(c[0]) && IsLit(c[1]))
         out->push_back(Compare(c[0]->column(), e->op(), c[1]->literal()));
       if (IsLit(c[0]) && IsCol(c[1]))
-        out->push_back(Compare(c[1]->column(), Flip(e->op()), c[0]->literal()));
+        out->push_back(Compare(c[1]->column(), FlipCompareOp(e->op()), c[0]->literal()));
       return;
     case Expr::Kind::kBetween:
       if (IsCol(c[0]) && IsLit(c[1]))

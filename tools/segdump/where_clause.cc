@@ -53,41 +53,22 @@ std::string Upper(std::string_view s) {
   return out;
 }
 
-template <typename T>
-bool Compare(CompareOp op, const T& a, const T& b) {
-  switch (op) {
-    case CompareOp::kEq:
-      return a == b;
-    case CompareOp::kNe:
-      return a != b;
-    case CompareOp::kLt:
-      return a < b;
-    case CompareOp::kLe:
-      return a <= b;
-    case CompareOp::kGt:
-      return a > b;
-    case CompareOp::kGe:
-      return a >= b;
-  }
-  return false;
-}
-
 bool RowMatches(const ScanPredicate& p, const Column& c, size_t row) {
   if (p.kind == ScanPredicate::Kind::kIsNull) return c.IsNull(row);
   if (p.kind == ScanPredicate::Kind::kIsNotNull) return !c.IsNull(row);
   if (c.IsNull(row)) return false;
   switch (c.type()) {
     case TypeId::kBool:
-      return Compare<int64_t>(p.op, c.data<uint8_t>()[row], p.value.i);
+      return EvalCompare<int64_t>(p.op, c.data<uint8_t>()[row], p.value.i);
     case TypeId::kInt32:
-      return Compare<int64_t>(p.op, c.data<int32_t>()[row], p.value.i);
+      return EvalCompare<int64_t>(p.op, c.data<int32_t>()[row], p.value.i);
     case TypeId::kInt64:
     case TypeId::kTimestamp:
-      return Compare<int64_t>(p.op, c.data<int64_t>()[row], p.value.i);
+      return EvalCompare<int64_t>(p.op, c.data<int64_t>()[row], p.value.i);
     case TypeId::kDouble:
-      return Compare<double>(p.op, c.data<double>()[row], p.value.d);
+      return EvalCompare<double>(p.op, c.data<double>()[row], p.value.d);
     case TypeId::kString:
-      return Compare<std::string_view>(p.op, c.GetString(row), p.value.s);
+      return EvalCompare<std::string_view>(p.op, c.GetString(row), p.value.s);
   }
   return false;
 }
