@@ -58,6 +58,11 @@ def DirBytes(path):
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
 
 
+def LandingBytes(landing):
+    """JSON bytes of the three landing folders (not manifests or READMEs beside them)."""
+    return sum(f.stat().st_size for f in Path(landing).glob("*/landing/*") if f.is_file())
+
+
 def DuckDBAvailable():
     """Installs the pinned peer on demand; False (with a message) when impossible."""
     if not shutil.which("node") or not shutil.which("npm"):
@@ -143,7 +148,7 @@ def CompareScale(args, scale, with_duckdb):
         if result["stedi"]["rows"] != result["duckdb"]["rows"]:
             Fail(f"scale {scale}: row counts differ\n stedi  {result['stedi']['rows']}\n"
                  f" duckdb {result['duckdb']['rows']}")
-    result["landing_bytes"] = DirBytes(landing)
+    result["landing_bytes"] = LandingBytes(landing)
     result["load_before"], result["load_after"] = load_before, os.getloadavg()[0]
     return result
 
