@@ -64,14 +64,12 @@ std::string Render(const std::vector<std::vector<std::string>>& rows,
   return out;
 }
 
-// Examples joined with "; ", each cut to a readable length.
+// Examples joined with "; ", cut to keep the table readable (JSON has them whole).
 std::string JoinExamples(const std::vector<std::string>& examples) {
-  constexpr size_t kMaxExample = 60;
+  constexpr size_t kMaxCell = 100;
   std::string out;
-  for (const std::string& e : examples) {
-    if (!out.empty()) out += "; ";
-    out += e.size() > kMaxExample ? e.substr(0, kMaxExample - 3) + "..." : e;
-  }
+  for (const std::string& e : examples) out += (out.empty() ? "" : "; ") + e;
+  if (out.size() > kMaxCell) out = out.substr(0, kMaxCell - 3) + "...";
   return out.empty() ? "-" : out;
 }
 
