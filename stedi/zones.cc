@@ -33,11 +33,18 @@ PlanBuilder AccelerometerTrustedCompat() {
       .SemiJoin(PlanBuilder::Scan("customer_trusted", {"email"}), {"user"}, {"email"});
 }
 
+// One row per key with the earliest research consent among the customers
+// carrying it, so a customer listed twice cannot duplicate readings in a join.
+PlanBuilder EarliestConsentBy(const std::string& key, const std::string& customers) {
+  return PlanBuilder::Scan(customers, {key, "shareWithResearchAsOfDate"})
+      .Aggregate({key},
+                 {{AggKind::kMin, "shareWithResearchAsOfDate", "shareWithResearchAsOfDate"}});
+}
+
 // Strict: only readings taken at or after the customer's consent date.
 PlanBuilder AccelerometerTrustedStrict() {
   return PlanBuilder::Scan("accelerometer_landing")
-      .Join(PlanBuilder::Scan("customer_trusted", {"email", "shareWithResearchAsOfDate"}), {"user"},
-            {"email"})
+      .Join(EarliestConsentBy("email", "customer_trusted"), {"user"}, {"email"})
       .Filter(Ge(Col("timestamp"), Col("shareWithResearchAsOfDate")))
       .Project(kAccelerometerColumns);
 }
@@ -58,7 +65,7 @@ PlanBuilder StepTrainerTrustedCompat() {
 // Strict: the same, from the owner's consent date on.
 PlanBuilder StepTrainerTrustedStrict() {
   return PlanBuilder::Scan("step_trainer_landing")
-      .Join(PlanBuilder::Scan("customers_curated", {"serialNumber", "shareWithResearchAsOfDate"})
+      .Join(EarliestConsentBy("serialNumber", "customers_curated")
                 .Rename({{"serialNumber", "ownerSerialNumber"}}),
             {"serialNumber"}, {"ownerSerialNumber"})
       .Filter(Ge(Col("sensorReadingTime"), Col("shareWithResearchAsOfDate")))
