@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
+#include <chrono>
 #include <cstdio>
 #include <iostream>
 #include <string>
@@ -31,16 +32,28 @@ const char* kExitCodes =
     "  3  --check: some table's row count differs from its expectation\n"
     "  4  --on-bad-record=fail: a bad input record stopped the build\n";
 
-// Rewrites one status line on a terminal: stage, rows, throughput.
+// Rewrites one status line on a terminal: stage, rows, bytes and their rate.
 class Progress {
  public:
   explicit Progress(bool enabled) : enabled_(enabled) {}
   void Update(const std::string& stage, uint64_t rows, uint64_t bytes) {
     if (!enabled_) return;
-    std::string line = "\r\033[K" + stage;
-    if (rows) line += "  " + std::to_string(rows) + " rows";
-    if (bytes) line += "  " + std::to_string(bytes / (1024 * 1024)) + " MiB";
-    std::fputs(line.c_str(), stderr);
+    if (stage != stage_) {  // rates are per stage
+      stage_ = stage;
+      start_ = std::chrono::steady_clock::now();
+    }
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    char line[256];
+    int n = std::snprintf(line, sizeof line, "\r\033[K%-32s", stage.c_str());
+    if (rows)
+      n += std::snprintf(line + n, sizeof line - n, "  %llu rows",
+                         static_cast<unsigned long long>(rows));
+    if (bytes && seconds > 0) {
+      std::snprintf(line + n, sizeof line - n, "  %.1f MiB at %.0f MiB/s", bytes / 1048576.0,
+                    bytes / 1048576.0 / seconds);
+    }
+    std::fputs(line, stderr);
     std::fflush(stderr);
   }
   void Done() {
@@ -49,6 +62,8 @@ class Progress {
 
  private:
   bool enabled_;
+  std::string stage_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
 };
 
 int Run(int argc, char** argv) {
