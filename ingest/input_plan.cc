@@ -9,9 +9,9 @@
 #include <cstring>
 #include <string_view>
 
+#include "core/parallel_for.h"
 #include "ingest/array_elements.h"
 #include "ingest/decompress.h"
-#include "core/parallel_for.h"
 
 namespace stedi {
 

@@ -6,10 +6,10 @@
 #include <limits>
 #include <memory>
 
+#include "core/parallel_for.h"
 #include "ingest/chunk_parser.h"
 #include "ingest/file_range_reader.h"
 #include "ingest/input_plan.h"
-#include "core/parallel_for.h"
 #include "ingest/record_parser.h"
 
 namespace stedi {
