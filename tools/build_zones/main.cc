@@ -1,5 +1,6 @@
 // stedi-build-zones: landing JSON in, a checked lake of eight tables out.
 // A thin main over stedi::BuildLake (stedi/lake_builder.h).
+#include <signal.h>
 #include <unistd.h>
 
 #include <boost/program_options.hpp>
@@ -171,4 +172,9 @@ int Run(int argc, char** argv) {
 
 }  // namespace
 
-int main(int argc, char** argv) { return Run(argc, argv); }
+int main(int argc, char** argv) {
+  // Past a file size limit (ulimit -f) a write then fails with EFBIG, which
+  // the build reports with the file's name, instead of the signal killing it.
+  ::signal(SIGXFSZ, SIG_IGN);
+  return Run(argc, argv);
+}
