@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -24,16 +25,24 @@
 namespace stedi {
 
 struct NormalizedSide {
-  Buffer<uint64_t> keys;                // one per row
+  // Key(i) = keys[i] - base for every row. `keys` views `storage`, or, for a
+  // single 64-bit integer key column, the column's own values (no copy):
+  // then the keys are valid only while the input Table lives.
+  std::span<const uint64_t> keys;
+  uint64_t base = 0;
+  bool sorted = false;                  // every row valid, Key ascending in row order
   std::vector<uint64_t> valid;          // bitmap words; empty = every row valid
   std::vector<Buffer<uint64_t>> parts;  // per key column; kept only when !exact
+  Buffer<uint64_t> storage;
+
+  uint64_t Key(size_t i) const { return keys[i] - base; }
+  size_t size() const { return keys.size(); }
 };
 
 struct NormalizedKeys {
   NormalizedSide left;
   NormalizedSide right;
-  uint64_t base = 0;  // for valid rows, key - base < 2^bits (keys are not rebased in place)
-  int bits = 0;
+  int bits = 0;       // for valid rows, Key(i) < 2^bits on both sides
   bool exact = true;  // equal keys <=> equal key tuples
 
   // True when left row l and right row r have equal key tuples.
@@ -43,8 +52,10 @@ struct NormalizedKeys {
 
 // REQUIRES nothing: unknown columns, differing key counts and incompatible
 // types (string vs number, bool vs other) are InvalidArgument / NotFound.
+// The min/max and sortedness scans run on up to `threads` threads.
 Result<NormalizedKeys> NormalizeJoinKeys(const Table& left, const Table& right,
                                          const std::vector<std::string>& left_keys,
-                                         const std::vector<std::string>& right_keys);
+                                         const std::vector<std::string>& right_keys,
+                                         int threads = 1);
 
 }  // namespace stedi

@@ -1,17 +1,19 @@
-// Radix sorting of (key, row id) pairs, the sort under the sort-merge join.
+// Radix sorting of integer keys, the sort under the sort-merge join and the
+// Sort operator: (key, row id) pairs when the caller needs the rows back,
+// bare keys when it only compares them (counting join matches, half the bytes
+// to move).
 //
-// Hand-written rather than std::sort: join keys are fixed-width unsigned
-// integers (join_keys.h), for which a least-significant-digit radix sort is
-// O(n) per digit with purely sequential reads, and digits that are the same
-// in every key are skipped, so keys spanning few bits sort in few passes.
-// Being stable, equal keys keep their row order.
+// Hand-written rather than std::sort: keys are fixed-width unsigned integers
+// (join_keys.h), for which a radix sort is O(n) per digit with sequential
+// reads, and digits that are the same in every key are skipped, so keys
+// spanning few bits sort in few passes. Pairs sort stably: equal keys keep
+// their row order.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <vector>
 
-#include "engine/buffer.h"
+#include "engine/buffer.h"  // Buffer<KeyRow> is how callers hold pairs
 
 namespace stedi {
 
@@ -26,14 +28,10 @@ struct KeyRow {
 // scratch holds the result.
 KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits);
 
-// The partitioning pass of an MSD radix sort: scatters the pairs
-// (keys[i] - base, i) for every valid row i into `out`, grouped by the
-// partition (keys[i] - base) >> shift (0 .. partitions-1), each partition in
-// row order. `valid` is a bitmap (empty = all rows valid). Runs on up to
-// `threads` threads. Returns partitions + 1 offsets into out.
-// REQUIRES: (keys[i] - base) >> shift < partitions for valid rows.
-std::vector<size_t> PartitionKeyRows(const uint64_t* keys, size_t n, uint64_t base,
-                                     const std::vector<uint64_t>& valid, int shift,
-                                     size_t partitions, int threads, Buffer<KeyRow>* out);
+// Sorts the keys in[0, n) by their low `bits` bits (higher bits equal in
+// all keys) into buf_a[0, n) or buf_b[0, n) and returns which. `in` is only
+// read, so a slice of a large shared array sorts into small cache-resident
+// buffers without being written back; `in` may also be buf_a.
+uint64_t* RadixSortKeys(const uint64_t* in, uint64_t* buf_a, uint64_t* buf_b, size_t n, int bits);
 
 }  // namespace stedi

@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <random>
 
+#include "engine/radix_partition.h"
+
 namespace stedi {
 namespace {
 
