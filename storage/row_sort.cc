@@ -1,18 +1,21 @@
 #include "storage/row_sort.h"
 
 #include <algorithm>
+#include <array>
+#include <bit>
 #include <cstring>
 #include <numeric>
+#include <type_traits>
+#include <utility>
 
 namespace stedi {
 namespace {
 
-// Each sort column as one int64 key per row, ordered like the values; nulls
-// are handled by the comparator.
-struct SortKey {
-  const Column* column;
-  std::vector<int64_t> keys;
-  std::vector<uint64_t> ukeys;  // doubles, in total order
+// A sort column as unsigned keys ordered like its values, shifted to start at
+// 0 (nulls, when present, take 0 and values start at 1), and the bits they need.
+struct KeyField {
+  std::vector<uint64_t> keys;  // one per row, in row order
+  int bits = 0;
 };
 
 uint64_t DoubleKey(double v) {
@@ -21,55 +24,125 @@ uint64_t DoubleKey(double v) {
   return (bits >> 63) ? ~bits : bits | (uint64_t{1} << 63);
 }
 
-SortKey MakeKey(const Column& c) {
-  SortKey k{&c, {}, {}};
+// Order-preserving unsigned key of every row (nulls get any value).
+std::vector<uint64_t> RawKeys(const Column& c) {
   const size_t n = c.size();
+  std::vector<uint64_t> keys(n);
   switch (c.type()) {
     case TypeId::kString: {
       const std::vector<int32_t> rank = c.dictionary().SortedRanks();
-      k.keys.resize(n);
-      for (size_t i = 0; i < n; ++i) k.keys[i] = c.IsNull(i) ? 0 : rank[c.codes()[i]];
+      const std::vector<int32_t>& codes = c.codes();
+      for (size_t i = 0; i < n; ++i) keys[i] = c.IsNull(i) ? 0 : rank[codes[i]];
       break;
     }
     case TypeId::kDouble:
-      k.ukeys.resize(n);
-      for (size_t i = 0; i < n; ++i) k.ukeys[i] = DoubleKey(c.data<double>()[i]);
+      for (size_t i = 0; i < n; ++i) keys[i] = DoubleKey(c.data<double>()[i]);
       break;
     default:
       VisitPhysical(c.type(), [&](auto t) {
         using T = decltype(t);
         const auto& v = c.data<T>();
-        k.keys.assign(v.begin(), v.end());
+        constexpr uint64_t kSign = uint64_t{1} << 63;
+        if constexpr (std::is_integral_v<T>) {
+          for (size_t i = 0; i < n; ++i) keys[i] = static_cast<uint64_t>(int64_t{v[i]}) ^ kSign;
+        }
       });
   }
-  return k;
+  return keys;
 }
 
-// <0, 0, >0 as row a sorts before, with, after row b on this key.
-int CompareRows(const SortKey& k, uint32_t a, uint32_t b) {
-  const bool na = k.column->IsNull(a), nb = k.column->IsNull(b);
-  if (na || nb) return static_cast<int>(nb) - static_cast<int>(na);
-  if (!k.ukeys.empty()) return (k.ukeys[a] > k.ukeys[b]) - (k.ukeys[a] < k.ukeys[b]);
-  return (k.keys[a] > k.keys[b]) - (k.keys[a] < k.keys[b]);
+// One column becomes one or two fields: a null flag (only when it has nulls
+// and its value range leaves no room for a 0 below it) and the values.
+void AddFields(const Column& c, std::vector<KeyField>* fields) {
+  KeyField f;
+  f.keys = RawKeys(c);
+  uint64_t lo = UINT64_MAX, hi = 0;
+  for (size_t i = 0; i < f.keys.size(); ++i) {
+    if (c.IsNull(i)) continue;
+    lo = std::min(lo, f.keys[i]);
+    hi = std::max(hi, f.keys[i]);
+  }
+  if (lo > hi) return;  // all null: every row ties
+  const bool nulls = c.null_count() > 0;
+  const uint64_t span = hi - lo;
+  if (nulls && span == UINT64_MAX) {
+    KeyField flag;
+    flag.keys.resize(f.keys.size());
+    for (size_t i = 0; i < f.keys.size(); ++i) flag.keys[i] = c.IsNull(i) ? 0 : 1;
+    flag.bits = 1;
+    fields->push_back(std::move(flag));
+  }
+  const uint64_t base = nulls && span != UINT64_MAX ? lo - 1 : lo;
+  for (size_t i = 0; i < f.keys.size(); ++i) f.keys[i] = c.IsNull(i) ? 0 : f.keys[i] - base;
+  f.bits = std::bit_width(span + (base != lo ? 1 : 0));
+  if (f.bits > 0) fields->push_back(std::move(f));
+}
+
+// Packs consecutive fields into 64-bit words, earlier fields in higher bits;
+// returns the words' keys, most significant word first.
+std::vector<std::vector<uint64_t>> PackWords(std::vector<KeyField> fields, size_t n) {
+  std::vector<std::vector<uint64_t>> words;
+  int used = 64;
+  for (KeyField& f : fields) {
+    if (used + f.bits > 64) {
+      words.emplace_back(n, 0);
+      used = 0;
+    }
+    std::vector<uint64_t>& w = words.back();
+    for (size_t i = 0; i < n; ++i) w[i] = f.bits == 64 ? f.keys[i] : (w[i] << f.bits) | f.keys[i];
+    used += f.bits;
+    std::vector<uint64_t>().swap(f.keys);
+  }
+  return words;
+}
+
+// Stable LSD radix sort of `rows` by keys[rows[i]], 8 bits per pass; passes
+// whose byte is the same for every row are skipped.
+void RadixSortBy(const std::vector<uint64_t>& keys, std::vector<uint32_t>* rows) {
+  const size_t n = rows->size();
+  std::vector<uint64_t> k(n), k2(n);
+  std::vector<uint32_t> r2(n);
+  bool sorted = true;
+  for (size_t i = 0; i < n; ++i) {
+    k[i] = keys[(*rows)[i]];
+    sorted = sorted && (i == 0 || k[i - 1] <= k[i]);
+  }
+  if (sorted) return;
+  std::vector<std::array<size_t, 256>> counts(8, std::array<size_t, 256>{});
+  for (uint64_t key : k) {
+    for (int b = 0; b < 8; ++b) ++counts[b][(key >> (8 * b)) & 0xFF];
+  }
+  for (int b = 0; b < 8; ++b) {
+    std::array<size_t, 256>& c = counts[b];
+    if (c[(k[0] >> (8 * b)) & 0xFF] == n) continue;
+    size_t sum = 0;
+    for (size_t& x : c) sum += std::exchange(x, sum);
+    for (size_t i = 0; i < n; ++i) {
+      const size_t at = c[(k[i] >> (8 * b)) & 0xFF]++;
+      k2[at] = k[i];
+      r2[at] = (*rows)[i];
+    }
+    k.swap(k2);
+    rows->swap(r2);
+  }
 }
 
 }  // namespace
 
 Result<std::vector<uint32_t>> SortPermutation(const Table& table,
                                               const std::vector<std::string>& columns) {
-  std::vector<SortKey> keys;
+  std::vector<KeyField> fields;
   for (const std::string& name : columns) {
     STEDI_ASSIGN_OR_RETURN(size_t i, table.ColumnIndex(name));
-    keys.push_back(MakeKey(table.column(i)));
+    AddFields(table.column(i), &fields);
   }
-  std::vector<uint32_t> perm(table.num_rows());
+  const size_t n = table.num_rows();
+  std::vector<uint32_t> perm(n);
   std::iota(perm.begin(), perm.end(), 0);
-  std::stable_sort(perm.begin(), perm.end(), [&](uint32_t a, uint32_t b) {
-    for (const SortKey& k : keys) {
-      if (int c = CompareRows(k, a, b)) return c < 0;
-    }
-    return false;
-  });
+  // LSD over the words: sorting stably by the least significant word first
+  // leaves the rows ordered by all of them.
+  const std::vector<std::vector<uint64_t>> words = PackWords(std::move(fields), n);
+  for (auto w = words.rbegin(); w != words.rend(); ++w) RadixSortBy(*w, &perm);
   return perm;
 }
 

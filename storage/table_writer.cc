@@ -57,8 +57,13 @@ Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
   Table sorted;
   if (!options.sort_by.empty()) {
     STEDI_ASSIGN_OR_RETURN(std::vector<uint32_t> perm, SortPermutation(table, options.sort_by));
-    sorted = table.Gather(perm);
-    source = &sorted;
+    // Input already in clustering order (a filter of a clustered table) needs no copy.
+    bool identity = true;
+    for (size_t i = 0; i < perm.size() && identity; ++i) identity = perm[i] == i;
+    if (!identity) {
+      sorted = table.Gather(perm);
+      source = &sorted;
+    }
   }
   STEDI_RETURN_IF_ERROR(CreateDirs(dir));
   STEDI_ASSIGN_OR_RETURN(std::vector<std::string> old_files, ListDir(dir, IsSegmentOrTemp));
