@@ -5,8 +5,8 @@
 
 #include "engine/join_partitions.h"
 #include "engine/parallel.h"
+#include "engine/partition_match_counter.h"
 #include "engine/radix_partition.h"
-#include "engine/radix_sort.h"
 
 namespace stedi {
 
@@ -25,12 +25,6 @@ struct KeyPartitions {
   bool sorted = false;
   Buffer<uint64_t> scattered;
   std::vector<size_t> bounds;  // partitions + 1 offsets into keys
-
-  size_t Largest() const {
-    size_t m = 0;
-    for (size_t p = 0; p + 1 < bounds.size(); ++p) m = std::max(m, bounds[p + 1] - bounds[p]);
-    return m;
-  }
 };
 
 KeyPartitions PartitionSide(const NormalizedSide& s, const PartitionPlan& plan, int threads) {
@@ -48,28 +42,9 @@ KeyPartitions PartitionSide(const NormalizedSide& s, const PartitionPlan& plan, 
   return out;
 }
 
-// Partition p of one side in key order: Key = keys[i] - base, i < n.
-struct SortedRun {
-  const uint64_t* keys;
-  size_t n;
-  uint64_t base;
-};
-
-SortedRun SortPartition(const KeyPartitions& side, size_t p, int low_bits, uint64_t* buf_a,
-                        uint64_t* buf_b) {
-  const size_t b = side.bounds[p], n = side.bounds[p + 1] - b;
-  if (side.sorted) return {side.keys + b, n, side.base};
-  return {RadixSortKeys(side.keys + b, buf_a, buf_b, n, low_bits), n, 0};
-}
-
-uint64_t CountRuns(const SortedRun& a, const SortedRun& b) {
-  uint64_t c = 0;
-  MergeRuns([&](size_t i) { return a.keys[i] - a.base; }, 0, a.n,
-            [&](size_t j) { return b.keys[j] - b.base; }, 0, b.n,
-            [&](size_t i, size_t i2, size_t j, size_t j2) {
-              c += static_cast<uint64_t>(i2 - i) * (j2 - j);
-            });
-  return c;
+PartitionMatchCounter::Run RunOf(const KeyPartitions& side, size_t p) {
+  const size_t b = side.bounds[p];
+  return {side.keys + b, side.bounds[p + 1] - b, side.sorted ? side.base : 0, side.sorted};
 }
 
 }  // namespace
@@ -79,16 +54,10 @@ uint64_t CountKeyMatches(const NormalizedKeys& keys, int threads) {
   const PartitionPlan plan = PlanPartitions(keys, kKeysPerPartition, kMaxPartitionBits);
   const KeyPartitions left = PartitionSide(keys.left, plan, threads);
   const KeyPartitions right = PartitionSide(keys.right, plan, threads);
-  // Four sort buffers per worker (two per side), reused for every partition.
-  const size_t largest = std::max(left.Largest(), right.Largest());
-  const size_t workers = std::max(threads, 1);
-  Buffer<uint64_t> scratch(4 * largest * workers);
+  std::vector<PartitionMatchCounter> counters(std::max(threads, 1));
   std::vector<uint64_t> counts(plan.partitions, 0);
   ParallelForWorker(threads, plan.partitions, [&](size_t p, size_t worker) {
-    uint64_t* s = scratch.data() + 4 * largest * worker;
-    const SortedRun a = SortPartition(left, p, plan.low_bits, s, s + largest);
-    const SortedRun b = SortPartition(right, p, plan.low_bits, s + 2 * largest, s + 3 * largest);
-    counts[p] = CountRuns(a, b);
+    counts[p] = counters[worker].Count(RunOf(left, p), RunOf(right, p), plan.low_bits);
   });
   uint64_t total = 0;
   for (uint64_t c : counts) total += c;
