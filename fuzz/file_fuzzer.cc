@@ -57,12 +57,12 @@ bool SameResult(const stedi::Result<stedi::IngestResult>& a,
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  if (size < 1 || size > (size_t{1} << 18)) return 0;
+  if (size < 1 || size > (size_t{1} << 16)) return 0;
   const uint8_t control = data[0];
   static constexpr stedi::BadRecordMode kModes[] = {
       stedi::BadRecordMode::kQuarantine, stedi::BadRecordMode::kFail, stedi::BadRecordMode::kSkip,
       stedi::BadRecordMode::kQuarantine};
-  static constexpr size_t kChunkBytes[] = {1, 7, 64, 4096};
+  static constexpr size_t kChunkBytes[] = {16, 64, 512, 4096};
   const stedi::BadRecordMode mode = kModes[control & 3];
   const auto path = stedi::fuzz::FuzzTempDir() / "landing.json";
   stedi::fuzz::WriteFileOrDie(path,

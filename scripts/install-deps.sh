@@ -13,6 +13,7 @@ PACKAGES=(
   zlib1g-dev                         # .json.gz landing files
   libgtest-dev libgmock-dev          # tests
   libbenchmark-dev                   # benchmarks
+  clang libclang-rt-14-dev           # fuzz targets (libFuzzer) and their sanitizer runtimes
 )
 
 missing=()
