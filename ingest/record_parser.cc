@@ -24,7 +24,7 @@ std::string Excerpt(std::string_view token) {
 }  // namespace
 
 RecordParser::RecordParser(const Schema& schema, size_t max_record_bytes)
-    : schema_(schema), matcher_(schema), max_record_bytes_(max_record_bytes) {
+    : schema_(schema), matcher_(schema), scanner_(schema), max_record_bytes_(max_record_bytes) {
   for (const Field& f : schema.fields()) types_.push_back(f.type);
   slots_.resize(schema.size());
 }
@@ -59,6 +59,9 @@ bool RecordParser::Parse(const char* data, size_t size) {
     return Fail("record of " + std::to_string(size) + " bytes is over the limit of " +
                 std::to_string(max_record_bytes_) + " bytes");
   }
+  if (scanner_.Scan(data, size, slots_.data())) return CheckRequired();
+  // Not the expected shape, maybe not even JSON: the full parser decides.
+  for (Slot& s : slots_) s.state = SlotState::kAbsent;
   ondemand::document doc;
   if (auto e = parser_.iterate(data, size, size + PaddedText::kPadding).get(doc)) {
     return FailJson(e);

@@ -1,9 +1,10 @@
 // RecordParser: one JSON record into one row of typed values for a schema.
 //
-// The hot loop of ingest. Parses with simdjson On-Demand, matches keys to
-// fields with FieldMatcher, checks each value against its field's type
-// (docs/INGEST.md, "Type rules"), and stages the values so that a record is
-// appended whole or not at all. One parser per thread.
+// The hot loop of ingest. Records in the expected shape are read by
+// FlatRecordScanner; any other is parsed with simdjson On-Demand, matching
+// keys to fields with FieldMatcher and checking each value against its
+// field's type (docs/INGEST.md, "Type rules"). Values are staged so that a
+// record is appended whole or not at all. One parser per thread.
 #pragma once
 
 #include <simdjson.h>
@@ -16,6 +17,8 @@
 #include "core/types.h"
 #include "ingest/column_builder.h"
 #include "ingest/field_matcher.h"
+#include "ingest/flat_record_scanner.h"
+#include "ingest/staged_value.h"
 
 namespace stedi {
 
@@ -37,14 +40,8 @@ class RecordParser {
   void AppendTo(std::vector<ColumnBuilder>& columns) const;
 
  private:
-  enum class SlotState : uint8_t { kAbsent, kNull, kValue };
-  struct Slot {
-    SlotState state = SlotState::kAbsent;
-    int64_t i = 0;
-    double d = 0;
-    std::string_view s;
-    std::string_view key;  // the spelling used by the record
-  };
+  using SlotState = StagedState;
+  using Slot = StagedValue;
   using Value = simdjson::ondemand::value;
 
   bool ParseObject(simdjson::ondemand::object& object);
@@ -65,6 +62,7 @@ class RecordParser {
   Schema schema_;
   std::vector<TypeId> types_;
   FieldMatcher matcher_;
+  FlatRecordScanner scanner_;
   size_t max_record_bytes_;
   simdjson::ondemand::parser parser_;
   simdjson::dom::parser validator_;  // checks nested values of unknown keys
