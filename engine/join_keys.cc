@@ -132,15 +132,15 @@ KeyRange ChunkRange(const uint64_t* x, uint64_t flip, const std::vector<uint64_t
   uint64_t lo = r.lo, hi = r.hi;
   if (valid.empty()) {
     // The common case: no early exit, so the compiler vectorizes the loop.
-    bool descent = false;
+    uint64_t descent = 0;  // not bool: as uint64_t the loop vectorizes
     lo = hi = x[begin] ^ flip;
     for (size_t i = begin + 1; i < end; ++i) {
       const uint64_t v = x[i] ^ flip;
       lo = std::min(lo, v);
       hi = std::max(hi, v);
-      descent |= v < (x[i - 1] ^ flip);
+      descent |= static_cast<uint64_t>(v < (x[i - 1] ^ flip));
     }
-    r.sorted = !descent;
+    r.sorted = descent == 0;
     r.first = x[begin] ^ flip;
     r.last = x[end - 1] ^ flip;
     r.any = true;

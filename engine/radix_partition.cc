@@ -4,11 +4,16 @@
 #include <bit>
 #include <cassert>
 
+#include "engine/line_scatter.h"
 #include "engine/parallel.h"
 
 namespace stedi {
 
 namespace {
+
+// Below this many partitions the open destination lines fit in L1 and the
+// plain scatter is as fast.
+constexpr size_t kLineScatterFrom = 64;
 
 inline KeyRow MakeElement(KeyRow*, uint64_t key, size_t row) {
   return KeyRow{key, static_cast<uint32_t>(row), 0};
@@ -48,7 +53,8 @@ std::vector<size_t> Partition(const uint64_t* keys, size_t n, uint64_t base,
   ParallelFor(threads, chunks, [&](size_t c) {
     auto [begin, end] = rows_of(c);
     size_t* h = counts[c].data();
-    ForValidRows(valid, begin, end, [&](size_t i) { ++h[((keys[i] - base) >> s) & mask]; });
+    const uint64_t b = base, m = mask;  // locals: stores to h cannot alias them
+    ForValidRows(valid, begin, end, [&](size_t i) { ++h[((keys[i] - b) >> s) & m]; });
   });
   std::vector<size_t> bounds(partitions + 1, 0);
   size_t sum = 0;
@@ -65,11 +71,21 @@ std::vector<size_t> Partition(const uint64_t* keys, size_t n, uint64_t base,
   E* o = out->data();
   ParallelFor(threads, chunks, [&](size_t c) {
     auto [begin, end] = rows_of(c);
-    size_t* pos = counts[c].data();
+    const uint64_t b = base, m = mask;
+    if (partitions < kLineScatterFrom || !LineScatter<E>::Usable(o)) {
+      size_t* pos = counts[c].data();
+      ForValidRows(valid, begin, end, [&](size_t i) {
+        const uint64_t k = keys[i] - b;
+        o[pos[(k >> s) & m]++] = MakeElement(o, k, i);
+      });
+      return;
+    }
+    LineScatter<E> scatter(o, counts[c].data(), partitions);
     ForValidRows(valid, begin, end, [&](size_t i) {
-      const uint64_t k = keys[i] - base;
-      o[pos[(k >> s) & mask]++] = MakeElement(o, k, i);
+      const uint64_t k = keys[i] - b;
+      scatter.Push((k >> s) & m, MakeElement(o, k, i));
     });
+    scatter.Finish();
   });
   return bounds;
 }

@@ -5,8 +5,6 @@
 #include <algorithm>
 #include <random>
 
-#include "engine/radix_partition.h"
-
 namespace stedi {
 namespace {
 
@@ -31,24 +29,26 @@ TEST(RadixSortTest, StableAndSortedForManyWidths) {
   }
 }
 
-TEST(RadixSortTest, PartitionKeepsRowOrderAndSkipsInvalid) {
-  const size_t n = 300000;  // several chunks on two threads
-  std::mt19937_64 rng(4);
-  std::vector<uint64_t> keys(n);
-  for (uint64_t& k : keys) k = 1000 + (rng() & 0xffff);  // base 1000, 16 bits
-  std::vector<uint64_t> valid((n + 63) / 64, ~0ull);
-  for (size_t i = 0; i < n; i += 7) valid[i / 64] &= ~(1ull << (i % 64));
-  Buffer<KeyRow> out;
-  const auto bounds = PartitionKeyRows(keys.data(), n, 1000, valid, 12, 16, 2, &out);
-  ASSERT_EQ(bounds.size(), 17u);
-  EXPECT_EQ(bounds[16], n - (n + 6) / 7);
-  for (size_t p = 0; p < 16; ++p) {
-    for (size_t i = bounds[p]; i < bounds[p + 1]; ++i) {
-      ASSERT_EQ(out[i].key >> 12, p);
-      ASSERT_EQ(out[i].key, keys[out[i].row] - 1000);
-      ASSERT_NE(out[i].row % 7, 0u);
-      if (i > bounds[p]) {
-        ASSERT_LT(out[i - 1].row, out[i].row);
+// Keys alone, read from an input that is one of the buffers or neither.
+TEST(RadixSortTest, KeysSortedForManyWidthsAndPlacements) {
+  std::mt19937_64 rng(5);
+  for (int bits : {0, 1, 7, 12, 24, 25, 45, 63, 64}) {
+    for (size_t n : {0, 1, 2, 63, 64, 1000, 20000}) {
+      const uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
+      std::vector<uint64_t> keys(n);
+      // Some runs of equal keys, some keys differing only in low bits.
+      for (uint64_t& k : keys) k = rng() & mask & (rng() % 4 ? ~0ull : 0xff);
+      std::vector<uint64_t> expect = keys;
+      std::sort(expect.begin(), expect.end());
+      for (int placement = 0; placement < 3; ++placement) {
+        std::vector<uint64_t> in = keys, a(n), b(n);
+        const uint64_t* from = in.data();
+        if (placement == 1) a = keys, from = a.data();
+        if (placement == 2) b = keys, from = b.data();
+        const uint64_t* got = RadixSortKeys(from, a.data(), b.data(), n, bits);
+        ASSERT_TRUE(n == 0 || got == a.data() || got == b.data()) << "result in a buffer";
+        ASSERT_TRUE(std::equal(expect.begin(), expect.end(), got))
+            << "bits " << bits << " n " << n << " placement " << placement;
       }
     }
   }
