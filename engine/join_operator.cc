@@ -60,7 +60,7 @@ Result<std::vector<uint8_t>> LeftMatched(const Table& left, const Table& right,
     }
   }
   STEDI_ASSIGN_OR_RETURN(NormalizedKeys keys,
-                         NormalizeJoinKeys(left, right, left_keys, right_keys));
+                         NormalizeJoinKeys(left, right, left_keys, right_keys, threads));
   return SortMergeLeftMatched(keys, threads);
 }
 
@@ -82,13 +82,22 @@ Result<Table> JoinTables(const Table& left, const Table& right,
   }
   STEDI_RETURN_IF_ERROR(CheckNoNameClash(left, right));
   STEDI_ASSIGN_OR_RETURN(NormalizedKeys keys,
-                         NormalizeJoinKeys(left, right, left_keys, right_keys));
+                         NormalizeJoinKeys(left, right, left_keys, right_keys, threads));
   JoinPairs pairs = SortMergePairs(keys, threads);
   std::vector<Column> cols = GatherColumns(left, pairs.left, threads);
   for (Column& c : GatherColumns(right, pairs.right, threads)) cols.push_back(std::move(c));
   std::vector<Field> fields = left.schema().fields();
   for (const Field& f : right.schema().fields()) fields.push_back(f);
   return Table::Make(Schema(std::move(fields)), std::move(cols));
+}
+
+Result<uint64_t> CountJoinMatches(const Table& left, const Table& right,
+                                  const std::vector<std::string>& left_keys,
+                                  const std::vector<std::string>& right_keys, int threads) {
+  STEDI_RETURN_IF_ERROR(CheckNoNameClash(left, right));
+  STEDI_ASSIGN_OR_RETURN(NormalizedKeys keys,
+                         NormalizeJoinKeys(left, right, left_keys, right_keys, threads));
+  return SortMergeCount(keys, threads);
 }
 
 }  // namespace stedi

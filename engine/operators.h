@@ -23,6 +23,11 @@ enum class JoinType { kInner, kSemi, kAnti };
 Result<Table> JoinTables(const Table& left, const Table& right,
                          const std::vector<std::string>& left_keys,
                          const std::vector<std::string>& right_keys, JoinType type, int threads);
+// The number of rows the kInner join would return, counted from the keys
+// alone without building them (join_operator.cc); same errors.
+Result<uint64_t> CountJoinMatches(const Table& left, const Table& right,
+                                  const std::vector<std::string>& left_keys,
+                                  const std::vector<std::string>& right_keys, int threads);
 
 // Distinct rows over `columns` (empty = all), first occurrence order. (distinct.cc)
 Result<Table> DistinctTable(const Table& input, const std::vector<std::string>& columns);

@@ -5,6 +5,7 @@
 
 #include "engine/join_keys.h"
 #include "engine/operators.h"
+#include "engine/plan.h"
 #include "engine/sort_merge_join.h"
 #include "tests/engine/random_table.h"
 
@@ -219,6 +220,52 @@ TEST(JoinTest, ErrorsAreStatuses) {
   EXPECT_TRUE(JoinTables(l, r, {"k"}, {"k2"}, JoinType::kSemi, 1).status().IsInvalidArgument());
   EXPECT_TRUE(JoinTables(l, r, {"v"}, {"k2"}, JoinType::kInner, 1).status().IsInvalidArgument());
   EXPECT_TRUE(JoinTables(l, r, {"k"}, {}, JoinType::kInner, 1).status().IsInvalidArgument());
+}
+
+// COUNT(*) with no GROUP BY directly over a join runs as a count of matches
+// (CountJoinMatches); it must equal counting the join's rows, and explain
+// analyze still shows the join with its row count.
+TEST(JoinTest, CountStarOverJoinCountsFromKeys) {
+  for (uint64_t seed = 1; seed <= 3; ++seed) {
+    Table l =
+        RandomTable({{"k", TypeId::kInt64, 60, 0.1}, {"lv", TypeId::kInt32, 9, 0}}, 500, seed);
+    Table r = RandomTable({{"rk", TypeId::kInt64, 60, 0.1}}, 400, seed + 50);
+    const uint64_t rows = RefJoin(l, r, {"k"}, {"rk"}).num_rows();
+    ExecContext ctx(2);
+    const auto join = PlanBuilder::Values("l", l).Join(PlanBuilder::Values("r", r), {"k"}, {"rk"});
+    auto counted =
+        Execute(PlanBuilder(join)
+                    .Aggregate({}, {{AggKind::kCount, "", "n"}, {AggKind::kCount, "", ""}})
+                    .Build(),
+                ctx);
+    ASSERT_TRUE(counted.ok()) << counted.status().ToString();
+    EXPECT_EQ(Rows(*counted),
+              (std::vector<std::string>{std::to_string(rows) + " | " + std::to_string(rows)}));
+    EXPECT_EQ(counted->schema().ToString(), "n:int64?, count:int64?");
+    auto direct = CountJoinMatches(l, r, {"k"}, {"rk"}, 1);
+    ASSERT_TRUE(direct.ok());
+    EXPECT_EQ(*direct, rows);
+    // A count of a column is not COUNT(*): the join's rows are built.
+    auto by_column =
+        Execute(PlanBuilder(join).Aggregate({}, {{AggKind::kCount, "lv", "n"}}).Build(), ctx);
+    ASSERT_TRUE(by_column.ok());
+    EXPECT_EQ(Rows(*by_column), (std::vector<std::string>{std::to_string(rows)}));
+    auto text =
+        ExplainAnalyze(PlanBuilder(join).Aggregate({}, {{AggKind::kCount, "", "n"}}).Build(), ctx);
+    ASSERT_TRUE(text.ok());
+    EXPECT_NE(
+        text->find("SortMergeJoin left=[k] right=[rk] (count only)  [rows=" + std::to_string(rows)),
+        std::string::npos)
+        << *text;
+  }
+  Table l = RandomTable({{"k", TypeId::kInt64, 5, 0}}, 10, 1);
+  ExecContext ctx(1);
+  auto clash = Execute(PlanBuilder::Values("l", l)
+                           .Join(PlanBuilder::Values("r", l), {"k"}, {"k"})
+                           .Aggregate({}, {{AggKind::kCount, "", "n"}})
+                           .Build(),
+                       ctx);
+  EXPECT_TRUE(clash.status().IsInvalidArgument()) << "same errors as the full join";
 }
 
 }  // namespace
