@@ -51,6 +51,22 @@ const char* FindStringEnd(const char* p, const char* last, bool* non_ascii) {
   return nullptr;
 }
 
+uint64_t Load8(const char* p) {
+  uint64_t v;
+  std::memcpy(&v, p, 8);
+  return v;
+}
+
+// True when the n bytes at a and b are equal; inline, as keys are short.
+// REQUIRES: 8 bytes readable from a + n and b + n.
+bool SameBytes(const char* a, const char* b, size_t n) {
+  for (; n >= 8; a += 8, b += 8, n -= 8) {
+    if (Load8(a) != Load8(b)) return false;
+  }
+  const uint64_t mask = (uint64_t{1} << (8 * n)) - 1;
+  return ((Load8(a) ^ Load8(b)) & mask) == 0;
+}
+
 constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
@@ -110,7 +126,7 @@ const char* ScanDouble(const char* p, StagedValue& value) {
 
 FlatRecordScanner::FlatRecordScanner(const Schema& schema) : matcher_(schema) {
   for (const Field& f : schema.fields()) {
-    names_.push_back(f.name);
+    quoted_names_.push_back(f.name + '"' + std::string(8, '\0'));
     bool plain = true;
     for (char c : f.name) plain &= c != '"' && c != '\\' && static_cast<unsigned char>(c) >= 0x20;
     plain_names_.push_back(plain && simdjson::validate_utf8(f.name.data(), f.name.size()));
@@ -123,12 +139,12 @@ const char* FlatRecordScanner::ScanKey(const char* p, const char* last, size_t h
   if (*p != '"') return nullptr;
   ++p;
   // The expected key, spelled as the schema spells it: one compare.
-  if (hint < names_.size() && plain_names_[hint]) {
-    const std::string& name = names_[hint];
-    if (p + name.size() < last && std::memcmp(p, name.data(), name.size()) == 0 &&
-        p[name.size()] == '"') {
+  if (hint < quoted_names_.size() && plain_names_[hint]) {
+    const std::string& quoted = quoted_names_[hint];
+    const size_t size = quoted.size() - 8;  // the name and its closing quote
+    if (p + size <= last && SameBytes(p, quoted.data(), size)) {
       *field = hint;
-      return p + name.size() + 1;
+      return p + size;
     }
   }
   // Any other: the key has no escape, so its bytes equal a field name's but

@@ -35,7 +35,8 @@ class FlatRecordScanner {
   const char* ScanKey(const char* p, const char* last, size_t hint, size_t* field) const;
   const char* ScanValue(const char* p, const char* last, TypeId type, StagedValue& value) const;
 
-  std::vector<std::string> names_;
+  // Each name, its closing quote, and 8 bytes of padding for word compares.
+  std::vector<std::string> quoted_names_;
   std::vector<bool> plain_names_;  // names that need no escape in JSON: compared as bytes
   std::vector<TypeId> types_;
   FieldMatcher matcher_;

@@ -25,7 +25,10 @@ std::string Excerpt(std::string_view token) {
 
 RecordParser::RecordParser(const Schema& schema, size_t max_record_bytes)
     : schema_(schema), matcher_(schema), scanner_(schema), max_record_bytes_(max_record_bytes) {
-  for (const Field& f : schema.fields()) types_.push_back(f.type);
+  for (size_t i = 0; i < schema.size(); ++i) {
+    types_.push_back(schema.field(i).type);
+    if (!schema.field(i).nullable) required_.push_back(i);
+  }
   slots_.resize(schema.size());
 }
 
@@ -265,8 +268,8 @@ bool RecordParser::SkipUnknown(Value& v, std::string_view key) {
 }
 
 bool RecordParser::CheckRequired() {
-  for (size_t i = 0; i < slots_.size(); ++i) {
-    if (slots_[i].state == SlotState::kValue || schema_.field(i).nullable) continue;
+  for (size_t i : required_) {
+    if (slots_[i].state == SlotState::kValue) continue;
     return FailField(i, slots_[i].state == SlotState::kNull ? "null in a non-nullable field"
                                                             : "missing (field is not nullable)");
   }

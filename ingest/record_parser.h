@@ -61,6 +61,7 @@ class RecordParser {
 
   Schema schema_;
   std::vector<TypeId> types_;
+  std::vector<size_t> required_;  // fields that are not nullable
   FieldMatcher matcher_;
   FlatRecordScanner scanner_;
   size_t max_record_bytes_;
