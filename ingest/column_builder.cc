@@ -1,5 +1,7 @@
 #include "ingest/column_builder.h"
 
+#include "ingest/huge_pages.h"
+
 namespace stedi {
 
 ColumnBuilder::ColumnBuilder(TypeId type) : type_(type) {
@@ -9,10 +11,10 @@ ColumnBuilder::ColumnBuilder(TypeId type) : type_(type) {
 void ColumnBuilder::Reserve(size_t rows) {
   VisitPhysical(type_, [&](auto t) {
     using T = decltype(t);
-    if constexpr (std::is_same_v<T, uint8_t>) u8_.reserve(rows);
-    if constexpr (std::is_same_v<T, int32_t>) i32_.reserve(rows);
-    if constexpr (std::is_same_v<T, int64_t>) i64_.reserve(rows);
-    if constexpr (std::is_same_v<T, double>) f64_.reserve(rows);
+    if constexpr (std::is_same_v<T, uint8_t>) u8_.reserve(rows), AdviseHugePages(u8_);
+    if constexpr (std::is_same_v<T, int32_t>) i32_.reserve(rows), AdviseHugePages(i32_);
+    if constexpr (std::is_same_v<T, int64_t>) i64_.reserve(rows), AdviseHugePages(i64_);
+    if constexpr (std::is_same_v<T, double>) f64_.reserve(rows), AdviseHugePages(f64_);
   });
 }
 

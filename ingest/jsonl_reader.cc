@@ -9,6 +9,7 @@
 #include "core/parallel_for.h"
 #include "ingest/chunk_parser.h"
 #include "ingest/file_range_reader.h"
+#include "ingest/huge_pages.h"
 #include "ingest/input_plan.h"
 #include "ingest/record_parser.h"
 
@@ -86,6 +87,8 @@ Result<Table> MergeColumns(const Schema& schema, std::vector<ChunkOutput>& outpu
   for (const ChunkOutput& out : outputs) rows += out.loaded;
   ParallelFor(columns.size(), threads, [&](size_t c, int) {
     columns[c].Reserve(rows);
+    VisitPhysical(schema.field(c).type,
+                  [&](auto t) { AdviseHugePages(columns[c].data<decltype(t)>()); });
     for (ChunkOutput& out : outputs) {
       if (out.columns.empty()) continue;
       columns[c].AppendColumn(out.columns[c]);
