@@ -70,11 +70,32 @@ bool SameBytes(const char* a, const char* b, size_t n) {
 constexpr double kPow10[] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
                              1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
 
+// True when the 8 bytes are all ASCII digits.
+bool AllDigits(uint64_t v) {
+  return ((v & 0xF0F0F0F0F0F0F0F0ULL) |
+          (((v + 0x0606060606060606ULL) & 0xF0F0F0F0F0F0F0F0ULL) >> 4)) == 0x3333333333333333ULL;
+}
+
+// The value of 8 ASCII digits (first digit in the lowest byte), in three
+// multiplications (as simdjson and fast_float do).
+uint64_t EightDigits(uint64_t v) {
+  constexpr uint64_t kMask = 0x000000FF000000FFULL;
+  v -= 0x3030303030303030ULL;
+  v = v * 10 + (v >> 8);
+  return (((v & kMask) * 0x000F424000000064ULL) + (((v >> 16) & kMask) * 0x0000271000000001ULL)) >>
+         32;
+}
+
 // Reads up to 18 digits (no leading zero) at *p into *value. False when
 // there are none, more, or a leading zero: cases left to the full parser.
+// Long runs (timestamps) go 8 digits at a time.
 bool ReadDigits(const char*& p, uint64_t* value, int* count) {
   const char* start = p;
   uint64_t v = 0;
+  if (AllDigits(Load8(p))) {
+    v = EightDigits(Load8(p));
+    p += 8;
+  }
   while (IsDigit(*p) && p - start < 19) v = v * 10 + static_cast<uint64_t>(*p++ - '0');
   const auto n = static_cast<int>(p - start);
   *value = v;
@@ -199,7 +220,8 @@ const char* FlatRecordScanner::ScanValue(const char* p, const char* last, TypeId
   return nullptr;
 }
 
-bool FlatRecordScanner::Scan(const char* data, size_t size, StagedValue* values) const {
+[[gnu::flatten]] bool FlatRecordScanner::Scan(const char* data, size_t size,
+                                              StagedValue* values) const {
   const char* end = data + size;
   while (end > data && IsSpace(end[-1])) --end;
   if (end == data || end[-1] != '}') return false;

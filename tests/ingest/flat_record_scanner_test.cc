@@ -91,7 +91,8 @@ TEST(FlatRecordScannerTest, AcceptsTheExpectedShape) {
         " { \"user\" : \"a\" , \"TS\" :\t-0 ,\"x\":0.1,\"b\":false, \"\xC3\xBC\":\"\xC3\xA9\"}\r ",
         "{\"x\":1234567890123456,\"n\":-2147483648,\"b\":true,\"user\":null}",
         "{\"x\":9007199254740992,\"n\":2147483647,\"ts\":-999999999999999999}",
-        "{\"x\":0.0000000000000001}", "{}", "{ }"}) {
+        "{\"x\":0.0000000000000001}", "{\"ts\":12345678}", "{\"ts\":-123456789,\"x\":87654321.5}",
+        "{}", "{ }"}) {
     ASSERT_TRUE(ScanText(scanner, json, &v)) << json;
     ExpectSameAsDom(json, v);
   }
