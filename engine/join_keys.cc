@@ -160,7 +160,8 @@ KeyRange ChunkRange(const uint64_t* x, uint64_t flip, const std::vector<uint64_t
 KeyRange Range(std::span<const uint64_t> x, uint64_t flip, const std::vector<uint64_t>& valid,
                int threads) {
   const size_t n = x.size();
-  const size_t chunks = std::max<size_t>(1, std::min<size_t>(threads, n / 65536 + 1));
+  // Several chunks per thread, so a thread slowed by other work takes fewer.
+  const size_t chunks = std::max<size_t>(1, std::min<size_t>(threads * 4, n / 65536 + 1));
   const size_t rows = (n + chunks - 1) / chunks;
   std::vector<KeyRange> part(chunks);
   ParallelFor(threads, chunks, [&](size_t c) {

@@ -14,6 +14,9 @@ namespace {
 // Below this many partitions the open destination lines fit in L1 and the
 // plain scatter is as fast.
 constexpr size_t kLineScatterFrom = 64;
+// Several chunks per thread, handed out dynamically: a thread slowed by
+// other work on its core takes fewer, instead of the others waiting for it.
+constexpr size_t kChunksPerThread = 4;
 
 inline KeyRow MakeElement(KeyRow*, uint64_t key, size_t row) {
   return KeyRow{key, static_cast<uint32_t>(row), 0};
@@ -44,7 +47,8 @@ std::vector<size_t> Partition(const uint64_t* keys, size_t n, uint64_t base,
   // Chunks of rows, each scattered by one task into its own slice of every
   // partition: chunk c's rows of partition p go after chunks 0..c-1's, so
   // every partition stays in row order.
-  const size_t chunks = std::max<size_t>(1, std::min<size_t>(threads, n / 65536 + 1));
+  const size_t chunks =
+      std::max<size_t>(1, std::min<size_t>(threads * kChunksPerThread, n / 65536 + 1));
   const size_t chunk_rows = (n + chunks - 1) / chunks;
   std::vector<std::vector<size_t>> counts(chunks, std::vector<size_t>(partitions, 0));
   auto rows_of = [&](size_t c) {
