@@ -128,8 +128,10 @@ uint64_t PartitionMatchCounter::CountCrowded(int shift) {
     const uint32_t sb = b_start_[k], mb = b_start_[k + 1] - sb;
     const uint32_t sa = a_start_[k], ma = a_start_[k + 1] - sa;
     if (mb <= kLeafKeys || ma == 0) continue;
-    const uint64_t* x = RadixSortKeys(&a_[sa], &a2_[sa], &a_[sa], ma, shift);
-    const uint64_t* y = RadixSortKeys(&b_[sb], &b2_[sb], &b_[sb], mb, shift);
+    uint64_t* a = a_.data() + sa;
+    uint64_t* b = b_.data() + sb;
+    const uint64_t* x = RadixSortKeys(a, a2_.data() + sa, a, ma, shift);
+    const uint64_t* y = RadixSortKeys(b, b2_.data() + sb, b, mb, shift);
     c += MergeCount(x, ma, 0, y, mb, 0);
   }
   return c;

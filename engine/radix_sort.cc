@@ -34,7 +34,7 @@ void InsertionSort(E* a, size_t n) {
 // Copies in[0, n) to dst unless they are the same array; returns dst.
 template <typename E>
 E* Place(const E* in, E* dst, size_t n) {
-  if (in != dst) std::memcpy(dst, in, n * sizeof(E));
+  if (in != dst && n > 0) std::memcpy(dst, in, n * sizeof(E));
   return dst;
 }
 

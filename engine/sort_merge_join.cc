@@ -44,8 +44,9 @@ SortedSide Sort(const NormalizedSide& s, const PartitionPlan& plan, int threads)
   ParallelForWorker(threads, plan.partitions, [&](size_t p, size_t worker) {
     const size_t b = out.bounds[p];
     const size_t n = out.bounds[p + 1] - b;
-    KeyRow* sorted = RadixSortKeyRows(&out.pairs[b], scratch[worker].data(), n, plan.low_bits);
-    if (sorted != &out.pairs[b]) std::copy(sorted, sorted + n, &out.pairs[b]);
+    KeyRow* part = out.pairs.data() + b;
+    KeyRow* sorted = RadixSortKeyRows(part, scratch[worker].data(), n, plan.low_bits);
+    if (sorted != part) std::copy(sorted, sorted + n, part);
   });
   return out;
 }
