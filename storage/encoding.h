@@ -39,6 +39,7 @@ enum class EncodingId : uint8_t {
   kZstd = 7,
   kDecimal = 8,  // doubles that are decimals with few digits, as scaled integers
   kFactor = 9,   // segments of ints sharing a divisor, as divisor + quotients
+  kSplit = 10,   // bytes of fixed-width entries, byte j of every entry together
 };
 
 // "plain", "constant", "bitpack", ...; "unknown" for other bytes.
@@ -77,7 +78,10 @@ Encoded EncodeDoubles(std::span<const double> values, const EncodeContext& ctx);
 // codes index into dict; only the entries used are stored.
 Encoded EncodeStrings(std::span<const int32_t> codes, const StringDictionary& dict,
                       const EncodeContext& ctx);
-Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx);
+// entry_width > 0: the bytes are entries of that many bytes each (a string
+// dictionary of equal lengths), so byte-split may be tried.
+Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx,
+                    size_t entry_width = 0);
 
 // Best of the raw choice and zstd over the zstd-ranked choice: the entry point
 // for a chunk's top-level blocks. `encode` is one of the functions above.

@@ -199,7 +199,7 @@ Encoded EncodeDoubles(std::span<const double> values, const EncodeContext& ctx) 
   return EncodeDoublesSampled(values, ctx);
 }
 
-Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx) {
+Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx, size_t entry_width) {
   Encoded plain = StartBlock(EncodingId::kPlain, bytes.size());
   plain.bytes.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   plain.node.bytes_out = plain.bytes.size();
@@ -209,7 +209,12 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx) {
   const int level =
       bytes.size() <= kSmallDictionaryBytes ? ctx.dictionary_zstd_level : ctx.zstd_level;
   Encoded zipped = WrapZstd(plain, level);
-  return zipped.bytes.size() < plain.bytes.size() ? zipped : plain;
+  Encoded best = zipped.bytes.size() < plain.bytes.size() ? std::move(zipped) : std::move(plain);
+  Encoded split;
+  if (EncodeSplitBytes(bytes, entry_width, ctx, &split) && split.bytes.size() < best.bytes.size()) {
+    return split;
+  }
+  return best;
 }
 
 bool SmallerThan(const Encoded& a, const Encoded& b, const EncodeContext& ctx) {

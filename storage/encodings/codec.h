@@ -113,6 +113,12 @@ bool ChooseDecimal(std::span<const double>, const EncodeContext&);
 bool EncodeDecimal(std::span<const double>, const EncodeContext&, Encoded*);
 Status DecodeDecimal(ByteReader&, size_t, double*, DecodeContext);
 
+// split.cc: false (out untouched) when width does not split the bytes into
+// at least two entries. The split columns are encoded as a child bytes block.
+bool EncodeSplitBytes(std::span<const uint8_t> bytes, size_t width, const EncodeContext& ctx,
+                      Encoded* out);
+Status DecodeSplitBytes(ByteReader& body, size_t n, std::string* out, DecodeContext ctx);
+
 // zstd.cc: the body of a zstd block decompressed (exact size checked).
 Status DecompressZstdBody(ByteReader& body, std::string* out);
 

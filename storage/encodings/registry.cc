@@ -89,11 +89,13 @@ const char* EncodingName(EncodingId id) {
       return "decimal";
     case EncodingId::kFactor:
       return "factor";
+    case EncodingId::kSplit:
+      return "split";
   }
   return "unknown";
 }
 
-bool IsKnownEncoding(uint8_t id) { return id >= 1 && id <= 9; }
+bool IsKnownEncoding(uint8_t id) { return id >= 1 && id <= 10; }
 
 IntStats ComputeIntStats(std::span<const int64_t> values) {
   IntStats s;
@@ -175,6 +177,10 @@ Status DecodeBytes(ByteReader block, size_t n, std::string* out, DecodeContext c
     return DecodeZstd(block, ctx, [&](ByteReader inner, DecodeContext c) {
       return DecodeBytes(inner, n, out, c);
     });
+  }
+  if (id == EncodingId::kSplit) {
+    STEDI_RETURN_IF_ERROR(DecodeSplitBytes(block, n, out, ctx));
+    return CheckConsumed(block, id);
   }
   if (id != EncodingId::kPlain) {
     return block.Error("unknown bytes encoding id " + std::to_string(static_cast<int>(id)));

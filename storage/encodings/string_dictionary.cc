@@ -14,6 +14,17 @@
 #include "storage/encodings/codec.h"
 
 namespace stedi {
+namespace {
+
+// The common length of all entries, or 0 when they differ.
+size_t EqualWidth(const std::vector<int64_t>& lengths) {
+  for (int64_t len : lengths) {
+    if (len != lengths[0]) return 0;
+  }
+  return lengths.empty() ? 0 : static_cast<size_t>(lengths[0]);
+}
+
+}  // namespace
 
 Encoded EncodeStrings(std::span<const int32_t> codes, const StringDictionary& dict,
                       const EncodeContext& ctx) {
@@ -43,7 +54,7 @@ Encoded EncodeStrings(std::span<const int32_t> codes, const StringDictionary& di
   AppendChild(EncodeInts(lengths, child), /*last=*/false, &out);
   AppendChild(EncodeBytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes.data()),
                                                    bytes.size()),
-                          child),
+                          child, EqualWidth(lengths)),
               /*last=*/false, &out);
   AppendChild(EncodeInts(local_codes, child), /*last=*/true, &out);
   out.node.bytes_out = out.bytes.size();

@@ -216,6 +216,39 @@ TEST(EncodingTest, BytesUseZstdWhenItPays) {
   EXPECT_TRUE(DecodeBytes(Reader(e.bytes), text.size() + 1, &back).IsCorruption());
 }
 
+// Fixed-width entries of random hex (UUID-like) split into byte columns:
+// smaller than zstd over the entries in order.
+TEST(EncodingTest, FixedWidthBytesSplitIntoColumns) {
+  std::mt19937_64 rng(3);
+  std::string text;
+  for (int i = 0; i < 500; ++i) {
+    for (int j = 0; j < 36; ++j) {
+      text += (j == 8 || j == 13 || j == 18 || j == 23) ? '-' : "0123456789abcdef"[rng() % 16];
+    }
+  }
+  std::span<const uint8_t> bytes(reinterpret_cast<const uint8_t*>(text.data()), text.size());
+  const Encoded whole = EncodeBytes(bytes, EncodeContext{});
+  const Encoded e = EncodeBytes(bytes, EncodeContext{}, 36);
+  EXPECT_EQ(Chain(e), "split(36) -> plain -> zstd(3)");
+  EXPECT_LT(e.bytes.size() * 100, whole.bytes.size() * 95);
+  std::string back;
+  ASSERT_TRUE(DecodeBytes(Reader(e.bytes), text.size(), &back).ok());
+  EXPECT_EQ(back, text);
+  EXPECT_TRUE(DecodeBytes(Reader(e.bytes), text.size() + 36, &back).IsCorruption());
+  // A width that does not divide the byte count, or zero.
+  EXPECT_TRUE(DecodeBytes(Reader(e.bytes), text.size() + 1, &back).IsCorruption());
+  for (const char* body : {"\x0a\x00\x01" "ab", "\x0a\x03\x01" "ab"}) {
+    EXPECT_TRUE(DecodeBytes(Reader(std::string(body, 5)), 2, &back).IsCorruption()) << body;
+  }
+  // Too few entries, or a width that does not divide: no split.
+  EXPECT_NE(EncodeBytes(bytes.first(70), EncodeContext{}, 36).node.id, EncodingId::kSplit);
+  const std::string two = "abcdefgh";
+  std::span<const uint8_t> b2(reinterpret_cast<const uint8_t*>(two.data()), two.size());
+  Encoded small = EncodeBytes(b2, EncodeContext{}, 4);
+  ASSERT_TRUE(DecodeBytes(Reader(small.bytes), two.size(), &back).ok());
+  EXPECT_EQ(back, two);
+}
+
 // Streams longer than 2048 values are judged on a sample of 16 runs of 64
 // values; the whole stream must still round-trip when the sample misleads.
 TEST(EncodingTest, SampledChoiceFallsBackWhenTheSampleMisleads) {
