@@ -23,9 +23,10 @@ struct WriteOptions {
   // 455 KB for ~50% more, 19 gives 451 KB for ~2x.
   int zstd_level = 6;
   // zstd level for the bytes of string dictionaries up to 64 KB (1..22):
-  // small blocks where a high level costs little time (larger ones use
-  // zstd_level).
-  int dictionary_zstd_level = 19;
+  // small blocks where a high level pays (larger ones use zstd_level). 16 is
+  // the first level with optimal parsing: on email dictionaries 0.5% larger
+  // than 19 at twice the speed; 13 is 15% larger.
+  int dictionary_zstd_level = 16;
   // Clustering order: rows are stably sorted by these columns (ascending, nulls
   // first) before writing. May be empty (rows keep the table's order).
   std::vector<std::string> sort_by = {};

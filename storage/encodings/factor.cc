@@ -16,6 +16,7 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -70,6 +71,12 @@ struct Segments {
   std::vector<int64_t> factors;
 };
 
+// The segments of `v`, from a small per-thread cache of recent long streams:
+// a chunk's raw and zstd-ranked encodings both pick factor for the same
+// values, and the greedy pass is the costly part of encoding them. Returns a
+// copy: encoding the children may evict the entry.
+Segments CachedSegments(std::span<const int64_t> v);
+
 // One greedy pass: each value joins the current segment or starts a new one,
 // whichever costs fewer estimated bits. Joining shrinks the divisor from g to
 // gcd(g, |v|), which costs every non-zero value so far log2 of the ratio and
@@ -107,6 +114,29 @@ Segments ChooseSegments(std::span<const int64_t> v) {
   }
   if (len > 0) close();
   return out;
+}
+
+Segments CachedSegments(std::span<const int64_t> v) {
+  struct Entry {
+    std::vector<int64_t> values;
+    Segments segments;
+  };
+  constexpr size_t kEntries = 4;
+  constexpr size_t kMinValues = 4096;  // shorter streams are cheaper to redo than to compare
+  thread_local Entry entries[kEntries];
+  thread_local size_t next = 0;
+  if (v.size() < kMinValues) return ChooseSegments(v);
+  for (const Entry& e : entries) {
+    if (e.values.size() == v.size() &&
+        std::memcmp(e.values.data(), v.data(), v.size() * sizeof(int64_t)) == 0) {
+      return e.segments;
+    }
+  }
+  Entry& e = entries[next];
+  next = (next + 1) % kEntries;
+  e.values.assign(v.begin(), v.end());
+  e.segments = ChooseSegments(v);
+  return e.segments;
 }
 
 // Cheap test before the search: most neighbouring non-zero values share a divisor.
@@ -149,7 +179,7 @@ bool ChooseFactor(std::span<const int64_t> values, const IntStats& stats,
 
 void EncodeFactor(std::span<const int64_t> values, const IntStats&, const EncodeContext& ctx,
                   Encoded* out) {
-  const Segments seg = ChooseSegments(values);
+  const Segments seg = CachedSegments(values);
   std::vector<int64_t> quotients(values.size());
   size_t pos = 0;
   for (size_t s = 0; s < seg.lengths.size(); ++s) {
