@@ -53,7 +53,9 @@ Status Classify(int fd, const std::string& path, FileInput* in, bool* has_bom) {
 }
 
 Status PlanFile(const std::string& path, FileInput* in) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: a FIFO without a writer must not block the open (it is
+  // only classified here; LoadTextFile reads it).
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return OpenError(path, "cannot open");
   struct stat st;
   bool has_bom = false;

@@ -75,9 +75,14 @@ Status ReadAll(int fd, const std::string& path, size_t size_hint, PaddedText* ou
 }  // namespace
 
 Result<PaddedText> LoadTextFile(const std::string& path) {
-  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  // O_NONBLOCK: opening a FIFO that has no writer must not wait for one.
+  // Reads then block as usual; with no writer the FIFO reads as empty.
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
   if (fd < 0) return ErrnoStatus(path, "cannot open", errno);
   FileCloser closer(fd);
+  if (::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) & ~O_NONBLOCK) != 0) {
+    return ErrnoStatus(path, "cannot open", errno);
+  }
   struct stat st;
   if (::fstat(fd, &st) != 0) return ErrnoStatus(path, "cannot stat", errno);
   if (S_ISDIR(st.st_mode)) return Status::IOError(path + ": is a directory, not a file");
