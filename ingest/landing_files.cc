@@ -15,6 +15,22 @@ bool EndsWith(std::string_view s, std::string_view suffix) {
   return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
 }
 
+// A name that promises JSON but is not a regular file is an error, not
+// skipped: a folder "x.json" (as Spark writes them), a FIFO, or a broken or
+// looping symlink would otherwise be data left out without a word.
+Status CheckRegularFile(const std::string& path) {
+  std::error_code ec;
+  const fs::file_status st = fs::status(path, ec);  // follows symlinks
+  if (ec) return Status::IOError(path + ": cannot stat: " + ec.message());
+  if (fs::is_directory(st)) {
+    return Status::InvalidArgument(path + ": is a directory, not a JSON file");
+  }
+  if (!fs::is_regular_file(st)) {
+    return Status::InvalidArgument(path + ": not a regular file (a FIFO, socket or device)");
+  }
+  return Status::OK();
+}
+
 }  // namespace
 
 bool IsLandingFileName(const std::string& name) {
@@ -42,16 +58,16 @@ Result<std::vector<std::string>> ListLandingFiles(const std::string& dir) {
   for (; !ec && it != fs::directory_iterator(); it.increment(ec)) {
     const std::string name = it->path().filename().string();
     if (name.empty() || name[0] == '.' || !IsLandingFileName(name)) continue;
-    std::error_code type_ec;
-    // is_regular_file follows symlinks: a link to a regular file counts.
-    if (!it->is_regular_file(type_ec)) continue;
     names.push_back(name);
   }
   if (ec) return Status::IOError(dir + ": cannot list: " + ec.message());
   std::sort(names.begin(), names.end());
   std::vector<std::string> paths;
   paths.reserve(names.size());
-  for (const std::string& name : names) paths.push_back((fs::path(dir) / name).string());
+  for (const std::string& name : names) {
+    paths.push_back((fs::path(dir) / name).string());
+    STEDI_RETURN_IF_ERROR(CheckRegularFile(paths.back()));
+  }
   return paths;
 }
 

@@ -5,7 +5,9 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <future>
 #include <map>
+#include <memory>
 
 #include "ingest/landing_files.h"
 #include "stedi/catalog.h"
@@ -52,6 +54,10 @@ Result<std::vector<std::vector<std::string>>> LocateSources(
   for (const SourceSpec& s : sources) {
     const std::string dir = (fs::path(landing_dir) / s.landing_subdir).string();
     auto listed = ListLandingFiles(dir);
+    // The folder is there but an entry is not a readable file: say which.
+    if (!listed.ok() && fs::is_directory(dir, ec)) {
+      return listed.status().WithContext("source '" + s.name + "'");
+    }
     if (!listed.ok()) {
       return Status::NotFound("source '" + s.name + "' is missing: " + listed.status().message() +
                               " (expected " + s.landing_subdir + "/*.json in " + landing_dir + ")");
@@ -112,6 +118,66 @@ Status WriteTextFile(const std::string& path, const std::string& text) {
   return ok ? Status::OK() : Status::IOError(path + ": write failed");
 }
 
+// A built table registered for later plans without a copy: the writer reads
+// the same rows on its own thread.
+class SharedTableSource : public TableSource {
+ public:
+  explicit SharedTableSource(std::shared_ptr<const Table> t) : table_(std::move(t)) {}
+  Result<Schema> GetSchema() const override { return table_->schema(); }
+  Result<Table> Scan(const std::vector<std::string>& columns,
+                     const std::vector<ScanPredicate>& /*predicates*/) const override {
+    if (columns.empty()) return *table_;
+    return table_->Project(columns);
+  }
+  std::string Describe() const override {
+    return "in-memory table of " + std::to_string(table_->num_rows()) + " rows";
+  }
+
+ private:
+  std::shared_ptr<const Table> table_;
+};
+
+// A table whose segments are being written while the next plan runs: the
+// writer is the larger part of a build and partly single-threaded (the
+// clustering sort and gather), so overlapping it with the plans keeps both
+// cores busy.
+struct PendingWrite {
+  TableReport report;
+  double write_seconds = 0;
+  std::future<Result<TableWriteInfo>> info;
+};
+
+std::unique_ptr<PendingWrite> StartWrite(TableReport t, std::shared_ptr<const Table> table,
+                                         const std::vector<std::string>& sort_by,
+                                         const std::string& dir) {
+  auto w = std::make_unique<PendingWrite>();
+  w->report = std::move(t);
+  WriteOptions wo;
+  wo.sort_by = sort_by;
+  double* seconds = &w->write_seconds;
+  w->info = std::async(std::launch::async, [table, wo, dir, seconds] {
+    Stopwatch sw;
+    auto info = WriteTable(*table, dir, wo);
+    *seconds = sw.Seconds();
+    return info;
+  });
+  return w;
+}
+
+// Waits for the write and adds the table to the report. No-op when w is null.
+Status FinishWrite(const BuildOptions& o, std::unique_ptr<PendingWrite> w, BuildReport* report) {
+  if (!w) return Status::OK();
+  auto written = w->info.get();
+  TableReport& t = w->report;
+  if (!written.ok()) return written.status().WithContext("writing " + t.name);
+  t.bytes = written->bytes;
+  t.files = written->files;
+  t.seconds += w->write_seconds;
+  Report(o, "build " + t.name, t.rows, t.bytes);
+  report->tables.push_back(std::move(t));
+  return Status::OK();
+}
+
 }  // namespace
 
 Result<BuildReport> BuildLake(const BuildOptions& o) {
@@ -157,6 +223,9 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     landing[s.table] = std::move(t);
   }
 
+  // At most one table is being written while the next plan runs; a failed
+  // plan waits for it (the future's destructor) before the error returns.
+  std::unique_ptr<PendingWrite> pending;
   for (const ZoneTable& z : StediZones(o.mode)) {
     Report(o, "build " + z.name, 0, 0);
     TableReport t = landing.count(z.name) ? std::move(landing[z.name]) : TableReport{};
@@ -164,31 +233,29 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     QueryProfile profile;
     auto result = Execute(z.plan, ctx, o.profile ? &profile : nullptr);
     if (!result.ok()) return result.status().WithContext("zone " + z.name);
-    WriteOptions wo;
-    wo.sort_by = z.sort_by;
-    auto written = WriteTable(*result, (staging / z.path).string(), wo);
-    if (!written.ok()) return written.status().WithContext("writing " + z.name);
+    auto table = std::make_shared<const Table>(std::move(result).value());
     t.name = z.name;
     t.zone = z.zone;
     t.path = z.path;
     t.rule = z.rule;
     t.inputs = z.inputs;
-    t.schema = result->schema();
-    t.rows = result->num_rows();
-    t.bytes = written->bytes;
-    t.files = written->files;
+    t.schema = table->schema();
+    t.rows = table->num_rows();
     t.seconds += sw.Seconds();
     if (!t.ingest) t.json_bytes = EstimateJsonBytes(t.schema, t.rows, json_per_row);
     if (expectations && expectations->count(z.name)) t.expected = expectations->at(z.name);
     if (o.profile) t.analyze = FormatProfile(profile);
-    Report(o, "build " + z.name, t.rows, t.bytes);
-    if (o.keep_tables) t.table = *result;
-    ctx.RegisterTable(z.name, std::move(result).value());
-    report.tables.push_back(std::move(t));
+    if (o.keep_tables) t.table = *table;
+    ctx.Register(z.name, std::make_shared<SharedTableSource>(table));
+    STEDI_RETURN_IF_ERROR(FinishWrite(o, std::move(pending), &report));
+    pending = StartWrite(std::move(t), table, z.sort_by, (staging / z.path).string());
   }
 
   Report(o, "quality checks", 0, 0);
-  STEDI_ASSIGN_OR_RETURN(report.quality, RunQualityChecks(ctx, o.mode));
+  auto quality = RunQualityChecks(ctx, o.mode);
+  STEDI_RETURN_IF_ERROR(FinishWrite(o, std::move(pending), &report));
+  if (!quality.ok()) return quality.status();
+  report.quality = std::move(quality).value();
   if (o.mode == ZoneMode::kStrict) {
     STEDI_ASSIGN_OR_RETURN(report.strict_removed, ComputeStrictRemovals(ctx));
   }

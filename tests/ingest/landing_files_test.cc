@@ -17,8 +17,8 @@ TEST(ListLandingFilesTest, ListsJsonFilesSortedAndSkipsTheRest) {
                            "y.json.bz2", ".hidden.json", "json", "f.JSON"}) {
     dir.Write(name, "{}\n");
   }
-  std::filesystem::create_directory(dir.path() + "/sub.json");
-  dir.Write("sub.json/inner.json", "{}\n");
+  std::filesystem::create_directory(dir.path() + "/sub");
+  dir.Write("sub/inner.json", "{}\n");
   auto files = ListLandingFiles(dir.path());
   ASSERT_TRUE(files.ok()) << files.status().ToString();
   std::vector<std::string> names;
@@ -28,6 +28,16 @@ TEST(ListLandingFilesTest, ListsJsonFilesSortedAndSkipsTheRest) {
   }
   EXPECT_EQ(names, (std::vector<std::string>{"a.jsonl", "b.json", "c.ndjson", "d.json.gz",
                                              "e.jsonl.zst"}));
+}
+
+TEST(ListLandingFilesTest, ADirectoryNamedLikeAFileIsAnError) {
+  TempDir dir;
+  dir.Write("a.json", "{}\n");
+  std::filesystem::create_directory(dir.path() + "/b.json");
+  auto files = ListLandingFiles(dir.path());
+  ASSERT_FALSE(files.ok());
+  EXPECT_TRUE(files.status().IsInvalidArgument());
+  EXPECT_NE(files.status().message().find("b.json: is a directory"), std::string::npos);
 }
 
 TEST(ListLandingFilesTest, EmptyDirectoryGivesNoFiles) {
