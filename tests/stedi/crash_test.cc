@@ -15,7 +15,7 @@
 
 #include "stedi/catalog.h"
 #include "storage/table_reader.h"
-#include "test_dirs.h"
+#include "tool_process.h"
 
 namespace stedi {
 namespace {
@@ -52,8 +52,12 @@ int Wait(pid_t pid) {
 
 // What keeps `lake` from being complete ("" when nothing): a valid catalog
 // whose every table reads back whole, verifies, and whose folder holds
-// exactly the listed files, with the reference's row counts.
+// exactly the listed files, with the reference's row counts; and the real
+// `segdump LAKE --verify` (catalog sizes and checksums, every chunk decoded
+// against its statistics) finds no problem.
 std::string LakeProblems(const std::string& lake, const Catalog& reference) {
+  const testing::ToolRun verify = testing::RunTool("segdump", {lake, "--verify"});
+  if (verify.status != 0) return "segdump --verify: " + verify.out + verify.err;
   auto catalog = ReadCatalog(lake);
   if (!catalog.ok()) return catalog.status().ToString();
   if (catalog->tables.size() != reference.tables.size()) return "table count differs";
@@ -100,6 +104,10 @@ TEST(CrashTest, CheckerDetectsIncompleteLakes) {
   const fs::path seg = dir / t.files[0].name;
   fs::resize_file(seg, fs::file_size(seg) / 2);
   EXPECT_NE(LakeProblems(lake, *reference), "");
+  // The segdump part on its own sees it too, naming the file.
+  const testing::ToolRun verify = testing::RunTool("segdump", {lake, "--verify"});
+  EXPECT_EQ(verify.status, 1);
+  EXPECT_NE(verify.out.find(t.files[0].name), std::string::npos) << verify.out;
 }
 
 TEST(CrashTest, KilledBuildLeavesACompleteLake) {
