@@ -2,8 +2,10 @@
 
 #include <sys/resource.h>
 
+#include <cerrno>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <filesystem>
 #include <future>
 #include <map>
@@ -112,10 +114,12 @@ std::string FormatProfile(const QueryProfile& profile) {
 
 Status WriteTextFile(const std::string& path, const std::string& text) {
   FILE* f = std::fopen(path.c_str(), "wb");
-  if (!f) return Status::IOError(path + ": cannot create");
-  bool ok = std::fwrite(text.data(), 1, text.size(), f) == text.size();
-  ok = (std::fclose(f) == 0) && ok;
-  return ok ? Status::OK() : Status::IOError(path + ": write failed");
+  if (!f) return Status::IOError(path + ": cannot create: " + std::strerror(errno));
+  // The error may surface at fwrite or only at fclose (buffered): keep the first.
+  int err = std::fwrite(text.data(), 1, text.size(), f) == text.size() ? 0 : errno;
+  if (std::fclose(f) != 0 && err == 0) err = errno;
+  if (err != 0) return Status::IOError(path + ": write failed: " + std::strerror(err));
+  return Status::OK();
 }
 
 // A built table registered for later plans without a copy: the writer reads
