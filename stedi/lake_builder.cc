@@ -255,11 +255,11 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     pending = StartWrite(std::move(t), table, z.sort_by, (staging / z.path).string());
   }
 
-  Report(o, "quality checks", 0, 0);
-  auto quality = RunQualityChecks(ctx, o.mode);
+  // The checks' plans run after the last write: overlapping them with it
+  // raised peak memory by a fifth at scale 30.
   STEDI_RETURN_IF_ERROR(FinishWrite(o, std::move(pending), &report));
-  if (!quality.ok()) return quality.status();
-  report.quality = std::move(quality).value();
+  Report(o, "quality checks", 0, 0);
+  STEDI_ASSIGN_OR_RETURN(report.quality, RunQualityChecks(ctx, o.mode));
   if (o.mode == ZoneMode::kStrict) {
     STEDI_ASSIGN_OR_RETURN(report.strict_removed, ComputeStrictRemovals(ctx));
   }

@@ -53,17 +53,13 @@ bool IsSegmentOrTemp(const std::string& name) {
 Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
                                   const WriteOptions& options) {
   STEDI_RETURN_IF_ERROR(ValidateOptions(table, options));
-  const Table* source = &table;
-  Table sorted;
+  std::vector<uint32_t> perm;
   if (!options.sort_by.empty()) {
-    STEDI_ASSIGN_OR_RETURN(std::vector<uint32_t> perm, SortPermutation(table, options.sort_by));
+    STEDI_ASSIGN_OR_RETURN(perm, SortPermutation(table, options.sort_by));
     // Input already in clustering order (a filter of a clustered table) needs no copy.
     bool identity = true;
     for (size_t i = 0; i < perm.size() && identity; ++i) identity = perm[i] == i;
-    if (!identity) {
-      sorted = table.Gather(perm);
-      source = &sorted;
-    }
+    if (identity) perm.clear();
   }
   STEDI_RETURN_IF_ERROR(CreateDirs(dir));
   STEDI_ASSIGN_OR_RETURN(std::vector<std::string> old_files, ListDir(dir, IsSegmentOrTemp));
@@ -75,8 +71,15 @@ Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
   std::set<std::string> written;
   size_t begin = 0;
   do {
-    const size_t end = std::min(source->num_rows(), begin + segment_rows);
-    const std::string bytes = EncodeSegment(*source, begin, end, options);
+    const size_t end = std::min(table.num_rows(), begin + segment_rows);
+    // Sorted rows are gathered one segment at a time: a copy of one segment,
+    // not of the whole table, lives beside the input.
+    const std::string bytes =
+        perm.empty()
+            ? EncodeSegment(table, begin, end, options)
+            : EncodeSegment(
+                  table.Gather(std::span<const uint32_t>(perm).subspan(begin, end - begin)), 0,
+                  end - begin, options);
     SegmentFileInfo file{SegmentFileName(info.files.size()), bytes.size(), end - begin,
                          XXH3_64bits(bytes.data(), bytes.size())};
     STEDI_RETURN_IF_ERROR(WriteFileAtomically(dir, file.name, bytes));
@@ -85,7 +88,7 @@ Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
     info.bytes += file.bytes;
     info.files.push_back(std::move(file));
     begin = end;
-  } while (begin < source->num_rows());
+  } while (begin < table.num_rows());
 
   for (const std::string& name : old_files) {
     if (!written.count(name)) STEDI_RETURN_IF_ERROR(RemoveFile(dir + "/" + name));
