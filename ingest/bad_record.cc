@@ -32,7 +32,7 @@ Status WriteRejectedJsonl(const std::string& path, const std::vector<RejectedRec
   FILE* f = std::fopen(path.c_str(), "wb");
   if (f == nullptr) return Status::IOError(path + ": cannot create: " + std::strerror(errno));
   std::string line;
-  bool ok = true;
+  int err = 0;  // the first error, from fwrite or (buffered data) from fclose
   for (const RejectedRecord& r : records) {
     JsonWriter w;
     w.BeginObject().Key("file").String(r.file).Key("line").Uint(r.line);
@@ -40,13 +40,12 @@ Status WriteRejectedJsonl(const std::string& path, const std::vector<RejectedRec
     line = w.str();
     line += '\n';
     if (std::fwrite(line.data(), 1, line.size(), f) != line.size()) {
-      ok = false;
+      err = errno;
       break;
     }
   }
-  const int saved_errno = errno;
-  ok = (std::fclose(f) == 0) && ok;
-  if (!ok) return Status::IOError(path + ": write failed: " + std::strerror(saved_errno));
+  if (std::fclose(f) != 0 && err == 0) err = errno;
+  if (err != 0) return Status::IOError(path + ": write failed: " + std::strerror(err));
   return Status::OK();
 }
 
