@@ -145,5 +145,30 @@ TEST_F(DamagedLandingTest, FailStopsAtTheFirstBadLine) {
   EXPECT_FALSE(fs::exists(Lake()));
 }
 
+// Writes that fail (a file size limit) on the first file of the build, the
+// customer rejects, and on the last, catalog.json (the largest file of this
+// small lake), are reported with the file and the reason.
+TEST_F(DamagedLandingTest, WriteFailuresNameTheFileAndReason) {
+  ASSERT_EQ(Build("quarantine").status, 0);
+  const uintmax_t catalog = fs::file_size(Lake() + "/catalog.json");
+  for (const auto& e : fs::recursive_directory_iterator(Lake())) {
+    if (e.is_regular_file() && e.path().filename() != "catalog.json") {
+      ASSERT_LT(e.file_size(), catalog) << e.path();
+    }
+  }
+  const std::string staging = tmp_.Sub(".lake.staging/");
+  const std::pair<uintmax_t, std::string> cases[] = {
+      {100, staging + "_rejected/customer_landing.jsonl: write failed: File too large"},
+      {catalog - 1, staging + "catalog.json: write failed: File too large"}};
+  for (const auto& [limit, message] : cases) {
+    testing::ChildLimits limits;
+    limits.file_size = limit;
+    const ToolRun run =
+        RunTool("stedi-build-zones", {"--landing", Landing(), "--lake", Lake(), "--quiet"}, limits);
+    EXPECT_EQ(run.status, 1) << run.err;
+    EXPECT_NE(run.err.find(message), std::string::npos) << run.err;
+  }
+}
+
 }  // namespace
 }  // namespace stedi
