@@ -96,7 +96,8 @@ void RegisterAll() {
               ->ArgName("threads")
               ->Arg(2)
               ->Unit(benchmark::kMillisecond)
-              ->UseRealTime();
+              ->UseRealTime()
+              ->MeasureProcessCPUTime();  // CPU column: all threads, robust to load
         }
       }
     }
@@ -108,7 +109,8 @@ void RegisterAll() {
       ->ArgName("threads")
       ->Arg(1)
       ->Unit(benchmark::kMillisecond)
-      ->UseRealTime();
+      ->UseRealTime()
+      ->MeasureProcessCPUTime();  // CPU column: all threads, robust to load
 }
 
 }  // namespace

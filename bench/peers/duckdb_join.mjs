@@ -8,8 +8,9 @@
 // [0, N), shuffled (ORDER BY a hash of i, a different seed per side) or in key
 // order, stored as in-memory tables before the clock starts. Only the join
 // query is timed: SELECT count(*) of the inner join. Prints one JSON object
-// per case and size on stdout with every run's seconds and the median. The
-// default case is unique_shuffled.
+// per case and size on stdout with every run's seconds, the median, and the
+// median CPU seconds (user + system, all threads). The default case is
+// unique_shuffled.
 import { DuckDBInstance } from '@duckdb/node-api';
 
 const kMultiplier = 2654435761n;
@@ -58,15 +59,20 @@ async function TimeJoin(conn, n, runs, name) {
   const sql = 'SELECT count(*) AS n FROM l JOIN r ON l.k = r.k';
   await conn.runAndReadAll(sql);  // warm-up: first-query planning and allocation
   const seconds = [];
+  const cpu = [];  // user + system seconds of the process (all DuckDB threads): robust to load
   for (let run = 0; run < runs; ++run) {
     const start = process.hrtime.bigint();
+    const cpuStart = process.cpuUsage();
     const result = await conn.runAndReadAll(sql);
     seconds.push(Number(process.hrtime.bigint() - start) / 1e9);
+    const used = process.cpuUsage(cpuStart);
+    cpu.push((used.user + used.system) / 1e6);
     const matches = Number(result.getRowObjects()[0].n);
     const expected = ExpectedMatches(n, dup3);
     if (matches !== expected) throw new Error(`${name} join of ${n} keys found ${matches} matches`);
   }
-  return { seconds, median: Median(seconds), matches: ExpectedMatches(n, dup3) };
+  return { seconds, median: Median(seconds), cpu_median: Median(cpu),
+           matches: ExpectedMatches(n, dup3) };
 }
 
 async function Main() {
@@ -76,10 +82,10 @@ async function Main() {
   const version = (await conn.runAndReadAll('SELECT version() AS v')).getRowObjects()[0].v;
   for (const name of args.cases) {
     for (const n of args.sizes) {
-      const { seconds, median, matches } = await TimeJoin(conn, n, args.runs, name);
+      const { seconds, median, cpu_median, matches } = await TimeJoin(conn, n, args.runs, name);
       process.stdout.write(JSON.stringify({
         engine: 'duckdb', version, threads: Number(args.threads), case: `int64_${name}_count`,
-        keys: n, matches, runs: seconds, median_seconds: median,
+        keys: n, matches, runs: seconds, median_seconds: median, median_cpu_seconds: cpu_median,
         rows_per_second: (2 * n) / median,
       }) + '\n');
     }
