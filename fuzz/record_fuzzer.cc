@@ -3,7 +3,10 @@
 // inferred schema.
 //
 // Input: one control byte, then the record. Control bit 0 picks inference;
-// bit 1 makes the fixed schema's first field required.
+// bit 1 makes the fixed schema's first field required. An accepted record
+// must be valid JSON to simdjson's DOM validator and append exactly one row.
+#include <simdjson.h>
+
 #include <cstdint>
 #include <cstring>
 #include <vector>
@@ -36,6 +39,15 @@ void ParseAndAppend(const stedi::Schema& schema, const std::vector<char>& padded
   if (!parser.Parse(padded.data(), size)) {
     Check(!parser.reason().empty(), "a rejected record has a reason");
     return;
+  }
+  // Never wrong data: what is accepted is a JSON object to a full validator too.
+  simdjson::dom::parser validator;
+  simdjson::dom::element root;
+  const auto error = validator.parse(padded.data(), size, false).get(root);
+  // The DOM refuses numbers past 64 bits or the double range, which JSON allows
+  // (ingest keeps them as doubles or text); any other error is invalid JSON.
+  if (error != simdjson::NUMBER_ERROR) {
+    Check(!error && root.is_object(), "an accepted record is a valid JSON object");
   }
   std::vector<stedi::ColumnBuilder> columns;
   for (const stedi::Field& f : schema.fields()) columns.emplace_back(f.type);
