@@ -1,7 +1,6 @@
 #include "storage/row_sort.h"
 
 #include <algorithm>
-#include <array>
 #include <bit>
 #include <cstring>
 #include <numeric>
@@ -96,29 +95,36 @@ std::vector<std::vector<uint64_t>> PackWords(std::vector<KeyField> fields, size_
   return words;
 }
 
-// Stable LSD radix sort of `rows` by keys[rows[i]], 8 bits per pass; passes
-// whose byte is the same for every row are skipped.
+// Stable LSD radix sort of `rows` by keys[rows[i]], kDigitBits per pass over
+// the bits the keys use; passes whose digit is the same for every row are
+// skipped.
 void RadixSortBy(const std::vector<uint64_t>& keys, std::vector<uint32_t>* rows) {
+  constexpr int kDigitBits = 11;
+  constexpr size_t kBuckets = size_t{1} << kDigitBits;
   const size_t n = rows->size();
   std::vector<uint64_t> k(n), k2(n);
   std::vector<uint32_t> r2(n);
   bool sorted = true;
+  uint64_t used = 0;
   for (size_t i = 0; i < n; ++i) {
     k[i] = keys[(*rows)[i]];
+    used |= k[i];
     sorted = sorted && (i == 0 || k[i - 1] <= k[i]);
   }
   if (sorted) return;
-  std::vector<std::array<size_t, 256>> counts(8, std::array<size_t, 256>{});
+  const int passes = (std::bit_width(used) + kDigitBits - 1) / kDigitBits;
+  std::vector<std::vector<size_t>> counts(passes, std::vector<size_t>(kBuckets));
   for (uint64_t key : k) {
-    for (int b = 0; b < 8; ++b) ++counts[b][(key >> (8 * b)) & 0xFF];
+    for (int p = 0; p < passes; ++p) ++counts[p][(key >> (kDigitBits * p)) & (kBuckets - 1)];
   }
-  for (int b = 0; b < 8; ++b) {
-    std::array<size_t, 256>& c = counts[b];
-    if (c[(k[0] >> (8 * b)) & 0xFF] == n) continue;
+  for (int p = 0; p < passes; ++p) {
+    const int shift = kDigitBits * p;
+    std::vector<size_t>& c = counts[p];
+    if (c[(k[0] >> shift) & (kBuckets - 1)] == n) continue;
     size_t sum = 0;
     for (size_t& x : c) sum += std::exchange(x, sum);
     for (size_t i = 0; i < n; ++i) {
-      const size_t at = c[(k[i] >> (8 * b)) & 0xFF]++;
+      const size_t at = c[(k[i] >> shift) & (kBuckets - 1)]++;
       k2[at] = k[i];
       r2[at] = (*rows)[i];
     }
