@@ -1,5 +1,6 @@
 #include "stedi/lake_builder.h"
 
+#include <malloc.h>
 #include <sys/resource.h>
 
 #include <cerrno>
@@ -172,6 +173,10 @@ std::unique_ptr<PendingWrite> StartWrite(TableReport t, std::shared_ptr<const Ta
 Status FinishWrite(const BuildOptions& o, std::unique_ptr<PendingWrite> w, BuildReport* report) {
   if (!w) return Status::OK();
   auto written = w->info.get();
+  // The writer's thread frees its buffers into its own malloc arena, where
+  // they stay mapped; handing them back keeps peak RSS where a sequential
+  // build has it (scale 30: 478-515 MiB without, 410-416 with; sequential 430-437).
+  malloc_trim(0);
   TableReport& t = w->report;
   if (!written.ok()) return written.status().WithContext("writing " + t.name);
   t.bytes = written->bytes;
