@@ -18,6 +18,7 @@ namespace fs = std::filesystem;
 using testing::RunTool;
 using testing::TempDir;
 using testing::ToolRun;
+using testing::WriteText;
 
 constexpr int kExitBadRecord = 4;  // stedi-build-zones --help
 
@@ -25,11 +26,6 @@ struct Expected {
   uint64_t lines, loaded, rejected, blank;
   std::vector<std::pair<std::string, uint64_t>> rejects;  // file name, line
 };
-
-void WriteText(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 class DamagedLandingTest : public ::testing::Test {
  protected:

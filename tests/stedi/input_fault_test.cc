@@ -23,13 +23,9 @@ using testing::ChildLimits;
 using testing::RunTool;
 using testing::TempDir;
 using testing::ToolRun;
+using testing::WriteText;
 
 constexpr int kExitError = 1;
-
-void WriteText(const fs::path& path, const std::string& text) {
-  fs::create_directories(path.parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
 
 // A landing folder of one good record per source, world-readable.
 class InputFaultTest : public ::testing::Test {

@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 namespace stedi::testing {
@@ -31,6 +32,12 @@ class TempDir {
 inline std::string RealLandingDir() {
   std::string dir = std::string(STEDI_SOURCE_DIR) + "/../shared/stedi";
   return std::filesystem::exists(dir + "/customer/landing") ? dir : std::string();
+}
+
+// Writes `text` to `path`, creating its folders.
+inline void WriteText(const std::filesystem::path& path, const std::string& text) {
+  std::filesystem::create_directories(path.parent_path());
+  std::ofstream(path, std::ios::binary) << text;
 }
 
 inline std::string ToolPath(const std::string& name) {
