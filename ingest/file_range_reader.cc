@@ -106,6 +106,10 @@ Status ParseFileRange(const std::string& path, uint64_t begin, uint64_t end, Pad
     STEDI_ASSIGN_OR_RETURN(
         size_t n, ReadAt(fd.get(), path, window->mutable_data() + have, want, offset + have));
     have += n;
+    // simdjson may look at the bytes after a record: make them the zeros that
+    // follow a whole file in memory, not stale window bytes, so that the reason
+    // given for a bad last line does not depend on what this window held before.
+    std::memset(window->mutable_data() + have, 0, PaddedText::kPadding);
     const char* buf = window->data();
     const size_t limit = static_cast<size_t>(std::min<uint64_t>(end - offset, have + 1));
     size_t cut = CutAfterLimit(buf, have, limit);
