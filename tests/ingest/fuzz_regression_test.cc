@@ -1,4 +1,5 @@
-// Inputs found by fuzz/record_fuzzer, replayed through RecordParser.
+// Inputs found by fuzz/record_fuzzer and fuzz/file_fuzzer, replayed through
+// RecordParser and IngestFiles.
 //
 // This test links stedi_ingest alone, as a user of the library does. The
 // first finding was a layout mismatch: record_parser.h holds simdjson parsers,
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "ingest/column_builder.h"
+#include "ingest/jsonl_reader.h"
 #include "ingest/padded_text.h"
 #include "ingest/record_parser.h"
 
@@ -64,6 +66,30 @@ TEST(RecordFuzzRegressionTest, EveryInputParsesAsExpected) {
     for (const Field& field : schema.fields()) columns.emplace_back(field.type);
     parser.AppendTo(columns);
     for (ColumnBuilder& c : columns) EXPECT_EQ(c.Finish().size(), 1u) << f;
+  }
+}
+
+// Found by fuzz/file_fuzzer: a bad last line without a newline got a reason
+// that depended on stale bytes left in the reader's window by earlier reads,
+// so one thread and two threads with small chunks quarantined it differently.
+TEST(FileFuzzRegressionTest, ThreadsAndChunksGiveTheSameRejections) {
+  const Schema schema({{"id", TypeId::kInt64, false}, {"x", TypeId::kDouble}});
+  for (const auto& e :
+       fs::directory_iterator(STEDI_SOURCE_DIR "/tests/data/fuzz_regressions/file")) {
+    const std::vector<std::string> files = {e.path().string()};
+    IngestOptions serial;
+    serial.threads = 1;
+    auto want = IngestFiles(files, schema, serial);
+    ASSERT_TRUE(want.ok()) << want.status().ToString();
+    for (size_t chunk : {16, 64, 512}) {
+      IngestOptions chunked = serial;
+      chunked.threads = 2;
+      chunked.chunk_bytes = chunk;
+      auto got = IngestFiles(files, schema, chunked);
+      ASSERT_TRUE(got.ok()) << got.status().ToString();
+      EXPECT_EQ(got->stats, want->stats) << e.path() << " chunk " << chunk;
+      EXPECT_EQ(got->rejected, want->rejected) << e.path() << " chunk " << chunk;
+    }
   }
 }
 
