@@ -43,6 +43,8 @@ class BoundPredicate {
   void Eval(int node, size_t start, size_t n, TriBits* out) const;
   void EvalCompare(const Node& node, size_t start, size_t n, TriBits* out) const;
   void EvalIn(const Node& node, size_t start, size_t n, TriBits* out) const;
+  // Fused `x op lit AND x op lit`; false (nothing written) when the pair does not qualify.
+  bool EvalRange(const Node& l, const Node& r, size_t start, size_t n, TriBits* out) const;
 
   std::vector<Node> nodes_;
   int root_ = -1;

@@ -75,6 +75,16 @@ void SimdImpl(const T* a, const T* b, bool b_is_scalar, size_t n, uint64_t* out,
   ScalarTail(a, b, b_is_scalar, full_words * 64, n, out, cmp);
 }
 
+template <typename T, typename Cmp1, typename Cmp2>
+void RangeScalarImpl(const T* a, T lit1, T lit2, size_t from, size_t n, uint64_t* out, Cmp1 cmp1,
+                     Cmp2 cmp2) {
+  for (size_t i = from; i < n; ++i) {
+    const bool r = cmp1(a[i], lit1) && cmp2(a[i], lit2);
+    if ((i & 63) == 0) out[i >> 6] = 0;
+    out[i >> 6] |= static_cast<uint64_t>(r) << (i & 63);
+  }
+}
+
 template <typename T, typename Cmp>
 void ScalarImpl(const T* a, const T* b, bool b_is_scalar, size_t n, uint64_t* out, Cmp cmp) {
   ScalarTail(a, b, b_is_scalar, 0, n, out, cmp);
@@ -101,7 +111,41 @@ void WithOp(CompareOp op, F&& f) {
   }
 }
 
+// Two literal comparisons ANDed per batch: the column is read once.
+template <typename T, typename Cmp1, typename Cmp2>
+void RangeSimdImpl(const T* a, T lit1, T lit2, size_t n, uint64_t* out, Cmp1 cmp1, Cmp2 cmp2) {
+  using B = xsimd::batch<T>;
+  constexpr size_t kLanes = B::size;
+  const size_t full_words = n / 64;
+  const B v1(lit1), v2(lit2);
+  for (size_t w = 0; w < full_words; ++w) {
+    uint64_t bits = 0;
+    const T* pa = a + w * 64;
+    for (size_t j = 0; j < 64; j += kLanes) {
+      const B x = B::load_unaligned(pa + j);
+      bits |= MaskBits(cmp1(x, v1) & cmp2(x, v2)) << j;
+    }
+    out[w] = bits;
+  }
+  RangeScalarImpl(a, lit1, lit2, full_words * 64, n, out, cmp1, cmp2);
+}
+
 }  // namespace
+
+template <typename T>
+void CompareRangeSimd(CompareOp op1, T lit1, CompareOp op2, T lit2, const T* a, size_t n,
+                      uint64_t* out) {
+  WithOp(op1, [&](auto cmp1) {
+    WithOp(op2, [&](auto cmp2) { RangeSimdImpl(a, lit1, lit2, n, out, cmp1, cmp2); });
+  });
+}
+template <typename T>
+void CompareRangeScalar(CompareOp op1, T lit1, CompareOp op2, T lit2, const T* a, size_t n,
+                        uint64_t* out) {
+  WithOp(op1, [&](auto cmp1) {
+    WithOp(op2, [&](auto cmp2) { RangeScalarImpl(a, lit1, lit2, 0, n, out, cmp1, cmp2); });
+  });
+}
 
 template <typename T>
 void CompareLiteralSimd(CompareOp op, const T* a, T literal, size_t n, uint64_t* out) {
@@ -120,11 +164,13 @@ void CompareColumnsScalar(CompareOp op, const T* a, const T* b, size_t n, uint64
   WithOp(op, [&](auto cmp) { ScalarImpl(a, b, false, n, out, cmp); });
 }
 
-#define STEDI_INSTANTIATE_KERNELS(T)                                                     \
-  template void CompareLiteralSimd<T>(CompareOp, const T*, T, size_t, uint64_t*);        \
-  template void CompareLiteralScalar<T>(CompareOp, const T*, T, size_t, uint64_t*);      \
-  template void CompareColumnsSimd<T>(CompareOp, const T*, const T*, size_t, uint64_t*); \
-  template void CompareColumnsScalar<T>(CompareOp, const T*, const T*, size_t, uint64_t*);
+#define STEDI_INSTANTIATE_KERNELS(T)                                                          \
+  template void CompareLiteralSimd<T>(CompareOp, const T*, T, size_t, uint64_t*);             \
+  template void CompareLiteralScalar<T>(CompareOp, const T*, T, size_t, uint64_t*);           \
+  template void CompareColumnsSimd<T>(CompareOp, const T*, const T*, size_t, uint64_t*);      \
+  template void CompareColumnsScalar<T>(CompareOp, const T*, const T*, size_t, uint64_t*);    \
+  template void CompareRangeSimd<T>(CompareOp, T, CompareOp, T, const T*, size_t, uint64_t*); \
+  template void CompareRangeScalar<T>(CompareOp, T, CompareOp, T, const T*, size_t, uint64_t*);
 STEDI_INSTANTIATE_KERNELS(uint8_t)
 STEDI_INSTANTIATE_KERNELS(int32_t)
 STEDI_INSTANTIATE_KERNELS(int64_t)

@@ -29,6 +29,15 @@ void CompareColumnsSimd(CompareOp op, const T* a, const T* b, size_t n, uint64_t
 template <typename T>
 void CompareColumnsScalar(CompareOp op, const T* a, const T* b, size_t n, uint64_t* out);
 
+// Fused range test: bit i = (a[i] op1 lit1) && (a[i] op2 lit2), one pass over
+// `a` (what BETWEEN and `x >= lo AND x < hi` on one column evaluate to).
+template <typename T>
+void CompareRangeSimd(CompareOp op1, T lit1, CompareOp op2, T lit2, const T* a, size_t n,
+                      uint64_t* out);
+template <typename T>
+void CompareRangeScalar(CompareOp op1, T lit1, CompareOp op2, T lit2, const T* a, size_t n,
+                        uint64_t* out);
+
 // Appends `base + i` to `sel` for every set bit i < n of `words`; returns the count.
 // REQUIRES: sel has room for n entries.
 size_t BitmapToSelection(const uint64_t* words, size_t n, uint32_t base, uint32_t* sel);

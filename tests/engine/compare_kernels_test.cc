@@ -5,6 +5,7 @@
 #include <cmath>
 #include <limits>
 #include <random>
+#include <utility>
 #include <vector>
 
 namespace stedi {
@@ -88,6 +89,39 @@ TEST(CompareKernelsTest, SimdMatchesScalarUint8) { CheckType<uint8_t>(); }
 TEST(CompareKernelsTest, SimdMatchesScalarInt32) { CheckType<int32_t>(); }
 TEST(CompareKernelsTest, SimdMatchesScalarInt64) { CheckType<int64_t>(); }
 TEST(CompareKernelsTest, SimdMatchesScalarDoubleWithNaN) { CheckType<double>(); }
+
+// The fused range kernel against the one-row-at-a-time definition, for every
+// pair of operators and literals that straddle, touch and miss the values.
+template <typename T>
+void CheckRange() {
+  std::mt19937_64 rng(7);
+  for (size_t n : {0, 1, 63, 64, 65, 200, 2048}) {
+    const std::vector<T> a = RandomValues<T>(n, rng);
+    const size_t words = BitmapWords(n);
+    for (CompareOp op1 : kOps) {
+      for (CompareOp op2 : kOps) {
+        for (auto [lo, hi] : {std::pair<T, T>{T(-2), T(3)}, {T(1), T(1)}, {T(4), T(-4)}}) {
+          std::vector<uint64_t> simd(words + 1, 0xdeadbeef), scalar(words + 1, 0xdeadbeef);
+          CompareRangeSimd<T>(op1, lo, op2, hi, a.data(), n, simd.data());
+          CompareRangeScalar<T>(op1, lo, op2, hi, a.data(), n, scalar.data());
+          for (size_t i = 0; i < n; ++i) {
+            const bool want = Holds(op1, a[i], lo) && Holds(op2, a[i], hi);
+            ASSERT_EQ((simd[i / 64] >> (i % 64)) & 1, want) << "n=" << n << " i=" << i;
+            ASSERT_EQ((scalar[i / 64] >> (i % 64)) & 1, want) << "n=" << n << " i=" << i;
+          }
+          if (n % 64) {
+            ASSERT_EQ(simd[words - 1] >> (n % 64), 0u);
+          }
+          EXPECT_EQ(simd[words], 0xdeadbeefu) << "wrote past the bitmap";
+        }
+      }
+    }
+  }
+}
+
+TEST(CompareKernelsTest, RangeMatchesDefinitionInt32) { CheckRange<int32_t>(); }
+TEST(CompareKernelsTest, RangeMatchesDefinitionInt64) { CheckRange<int64_t>(); }
+TEST(CompareKernelsTest, RangeMatchesDefinitionDoubleWithNaN) { CheckRange<double>(); }
 
 TEST(CompareKernelsTest, BitmapToSelection) {
   std::vector<uint64_t> words = {0b1011, 0, 1ull << 63, ~0ull};

@@ -134,7 +134,21 @@ ExprPtr RandomPredicate(std::mt19937_64& rng, int depth) {
     case 10:
       return Col("b");
     case 11:
-      return Between(Col("ts"), Col("ts2"), LitTimestamp(1700000003000));
+      // Literal ranges on one column take the fused range kernel.
+      switch (rng() % 5) {
+        case 0:
+          return Between(Col("i32"), LitInt(small(rng) * 7), LitInt(small(rng) * 7));
+        case 1:
+          return Between(Col("dbl"), LitDouble(small(rng) * 0.5), LitInt(small(rng)));
+        case 2:
+          return And(MakeCompare(op, Col("i64"), LitInt(small(rng) * 1000003)),
+                     MakeCompare(CompareOp::kLt, Col("i64"), LitInt(small(rng) * 1000003)));
+        case 3:
+          return Between(Col("ts"), LitTimestamp(1700000000000 + small(rng) * 1000),
+                         LitTimestamp(1700000003000));
+        default:
+          return Between(Col("ts"), Col("ts2"), LitTimestamp(1700000003000));
+      }
     case 12:
       return And(RandomPredicate(rng, depth - 1), RandomPredicate(rng, depth - 1));
     case 13:
