@@ -237,7 +237,10 @@ TEST(EncodingTest, FixedWidthBytesSplitIntoColumns) {
   EXPECT_TRUE(DecodeBytes(Reader(e.bytes), text.size() + 36, &back).IsCorruption());
   // A width that does not divide the byte count, or zero.
   EXPECT_TRUE(DecodeBytes(Reader(e.bytes), text.size() + 1, &back).IsCorruption());
-  for (const char* body : {"\x0a\x00\x01" "ab", "\x0a\x03\x01" "ab"}) {
+  for (const char* body : {"\x0a\x00\x01"
+                           "ab",
+                           "\x0a\x03\x01"
+                           "ab"}) {
     EXPECT_TRUE(DecodeBytes(Reader(std::string(body, 5)), 2, &back).IsCorruption()) << body;
   }
   // Too few entries, or a width that does not divide: no split.
