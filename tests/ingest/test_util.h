@@ -10,38 +10,9 @@
 #include <fstream>
 #include <string>
 
+#include "tests/common/temp_dir.h"
+
 namespace stedi::testing {
-
-// A fresh directory under the system temp dir, removed with its contents.
-class TempDir {
- public:
-  TempDir() {
-    const auto* info = ::testing::UnitTest::GetInstance()->current_test_info();
-    std::string name = "stedi-ingest-" + std::to_string(::getpid()) + "-";
-    if (info != nullptr) name += std::string(info->test_suite_name()) + "-" + info->name();
-    for (char& c : name) {
-      if (c == '/') c = '_';
-    }
-    path_ = std::filesystem::temp_directory_path() / name;
-    std::filesystem::remove_all(path_);
-    std::filesystem::create_directories(path_);
-  }
-  ~TempDir() { std::filesystem::remove_all(path_); }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  std::string path() const { return path_.string(); }
-  // Writes `bytes` to path()/name and returns the full path.
-  std::string Write(const std::string& name, const std::string& bytes) const {
-    const std::string full = (path_ / name).string();
-    std::ofstream out(full, std::ios::binary);
-    out.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    return full;
-  }
-
- private:
-  std::filesystem::path path_;
-};
 
 inline std::string GzipCompress(const std::string& in) {
   z_stream z{};

@@ -8,28 +8,11 @@
 #include <string>
 
 #include "core/table.h"
+#include "tests/common/temp_dir.h"
 
 namespace stedi {
 
-// A fresh, empty folder under the build tree, removed when the test ends.
-class TempDir {
- public:
-  TempDir() {
-    std::string pattern = std::string(STEDI_BINARY_DIR) + "/storage-test-XXXXXX";
-    char* made = mkdtemp(pattern.data());
-    EXPECT_NE(made, nullptr);
-    path_ = pattern;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using testing::TempDir;
 
 inline Table MakeTable(std::vector<Field> fields, std::vector<Column> columns) {
   auto t = Table::Make(Schema(std::move(fields)), std::move(columns));

@@ -14,28 +14,12 @@
 #include "core/table.h"
 #include "stedi/catalog.h"
 #include "storage/table_writer.h"
+#include "tests/common/temp_dir.h"
 #include "tools/segdump/segdump.h"
 
 namespace stedi::segdump::testing {
 
-class TempDir {
- public:
-  TempDir() {
-    std::string tmpl = (std::filesystem::temp_directory_path() / "segdump-test-XXXXXX").string();
-    path_ = ::mkdtemp(tmpl.data()) ? tmpl : std::string();
-  }
-  ~TempDir() {
-    std::error_code ec;
-    std::filesystem::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::string& path() const { return path_; }
-  std::string Sub(const std::string& name) const { return path_ + "/" + name; }
-
- private:
-  std::string path_;
-};
+using ::stedi::testing::TempDir;
 
 // Six rows, two per row group (three row groups): id int64 not null,
 // name string (comma, quote, newline, empty, NULL), score double (NULL),
