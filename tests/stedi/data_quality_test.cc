@@ -5,7 +5,6 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
-#include <fstream>
 #include <map>
 
 #include "stedi/lake_builder.h"
@@ -17,11 +16,7 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::TempDir;
-
-void WriteFile(const std::string& path, const std::string& text) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
+using testing::WriteText;
 
 std::string Customer(const std::string& email, const std::string& serial,
                      const std::string& consent) {
@@ -47,14 +42,14 @@ std::string Step(const std::string& serial, int ts) {
 // Without the duplicate (`duplicate` false), strict mode's joins to customers
 // keep one row per reading, so removal counts are plain differences.
 void WritePlantedLanding(const std::string& dir, bool duplicate = true) {
-  WriteFile(dir + "/customer/landing/c.json",
+  WriteText(dir + "/customer/landing/c.json",
             Customer("a@x", "s1", "5") + (duplicate ? Customer("a@x", "s1", "5") : "") +
                 Customer("b@x", "s2", "20") + Customer("c@x", "s3", ""));
-  WriteFile(dir + "/accelerometer/landing/a.json",
+  WriteText(dir + "/accelerometer/landing/a.json",
             Reading("a@x", 3) + Reading("a@x", 10) + Reading("a@x", 11) + Reading("b@x", 10) +
                 Reading("b@x", 30) + Reading("c@x", 10) + Reading("ghost@x", 10) +
                 Reading("ghost@x", 12));
-  WriteFile(dir + "/step_trainer/landing/s.json",
+  WriteText(dir + "/step_trainer/landing/s.json",
             Step("s1", 10) + Step("s1", 12) + Step("s2", 30) + Step("s2", 3) + Step("s9", 10));
 }
 

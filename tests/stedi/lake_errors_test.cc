@@ -13,27 +13,23 @@ namespace {
 
 namespace fs = std::filesystem;
 using testing::TempDir;
-
-void WriteFile(const std::string& path, const std::string& text) {
-  fs::create_directories(fs::path(path).parent_path());
-  std::ofstream(path, std::ios::binary) << text;
-}
+using testing::WriteText;
 
 // A tiny landing folder: two customers (one consenting), readings, steps.
 void WriteTinyLanding(const std::string& dir, const std::string& extra_accel_line = "") {
-  WriteFile(
+  WriteText(
       dir + "/customer/landing/c.json",
       R"({"customerName":"A B","email":"a@x","phone":"1","birthDay":"1990-01-01","serialNumber":"s1","registrationDate":1,"lastUpdateDate":1,"shareWithResearchAsOfDate":5})"
       "\n"
       R"({"customerName":"C D","email":"c@x","phone":"1","birthDay":"1990-01-01","serialNumber":"s2","registrationDate":1,"lastUpdateDate":1})"
       "\n");
-  WriteFile(dir + "/accelerometer/landing/a.json",
+  WriteText(dir + "/accelerometer/landing/a.json",
             R"({"user":"a@x","timestamp":10,"x":1.0,"y":0.0,"z":-1.0})"
             "\n"
             R"({"user":"c@x","timestamp":10,"x":1.0,"y":0.0,"z":-1.0})"
             "\n" +
                 extra_accel_line);
-  WriteFile(dir + "/step_trainer/landing/s.json",
+  WriteText(dir + "/step_trainer/landing/s.json",
             R"({"sensorReadingTime":10,"serialNumber":"s1","distanceFromObject":200})"
             "\n"
             R"({"sensorReadingTime":10,"serialNumber":"s2","distanceFromObject":201})"
@@ -80,7 +76,7 @@ TEST(LakeErrorsTest, MissingLandingFolderOrSourceIsNamed) {
 TEST(LakeErrorsTest, RefusesToReplaceAFolderThatIsNotALake) {
   TempDir tmp;
   WriteTinyLanding(tmp.Sub("landing"));
-  WriteFile(tmp.Sub("precious/notes.txt"), "keep me");
+  WriteText(tmp.Sub("precious/notes.txt"), "keep me");
   auto r = BuildLake(Options(tmp.Sub("landing"), tmp.Sub("precious")));
   ASSERT_FALSE(r.ok());
   EXPECT_TRUE(fs::exists(tmp.Sub("precious/notes.txt")));
@@ -128,7 +124,7 @@ TEST(LakeErrorsTest, RebuildReplacesTheLakeWhole) {
   TempDir tmp;
   WriteTinyLanding(tmp.Sub("landing"));
   ASSERT_TRUE(BuildLake(Options(tmp.Sub("landing"), tmp.Sub("lake"))).ok());
-  WriteFile(tmp.Sub("lake/customer/landing/stale.sds"), "old junk");
+  WriteText(tmp.Sub("lake/customer/landing/stale.sds"), "old junk");
   ASSERT_TRUE(BuildLake(Options(tmp.Sub("landing"), tmp.Sub("lake"))).ok());
   EXPECT_FALSE(fs::exists(tmp.Sub("lake/customer/landing/stale.sds")));
   EXPECT_FALSE(fs::exists(tmp.Sub(".lake.staging")));
