@@ -117,16 +117,6 @@ void BoundPredicate::EvalCompare(const Node& node, size_t start, size_t n, TriBi
   AndInto(out->truth, out->known, n);
 }
 
-namespace {
-
-template <typename T>
-void RangeLit(const Node& l, const Node& r, const T* data, T lit1, T lit2, size_t n,
-              uint64_t* out) {
-  CompareRangeSimd<T>(l.op, lit1, r.op, lit2, data, n, out);
-}
-
-}  // namespace
-
 // `col op lit AND col op lit` on one numeric column (BETWEEN binds to this):
 // one fused pass over the column instead of two. Both sides are known exactly
 // where the column is valid, so Kleene AND reduces to truth = t1 & t2 & valid.
@@ -139,14 +129,17 @@ bool BoundPredicate::EvalRange(const Node& l, const Node& r, size_t start, size_
   const Column& a = *l.a;
   switch (l.phys) {
     case TypeId::kInt32:
-      RangeLit<int32_t>(l, r, a.data<int32_t>().data() + start, static_cast<int32_t>(l.lit_i),
-                        static_cast<int32_t>(r.lit_i), n, out->truth);
+      CompareRangeSimd<int32_t>(l.op, static_cast<int32_t>(l.lit_i), r.op,
+                                static_cast<int32_t>(r.lit_i), a.data<int32_t>().data() + start, n,
+                                out->truth);
       break;
     case TypeId::kDouble:
-      RangeLit<double>(l, r, a.data<double>().data() + start, l.lit_d, r.lit_d, n, out->truth);
+      CompareRangeSimd<double>(l.op, l.lit_d, r.op, r.lit_d, a.data<double>().data() + start, n,
+                               out->truth);
       break;
     default:
-      RangeLit<int64_t>(l, r, a.data<int64_t>().data() + start, l.lit_i, r.lit_i, n, out->truth);
+      CompareRangeSimd<int64_t>(l.op, l.lit_i, r.op, r.lit_i, a.data<int64_t>().data() + start, n,
+                                out->truth);
       break;
   }
   LoadValidity(a, start, n, out->known);
