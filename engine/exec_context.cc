@@ -6,12 +6,12 @@ namespace stedi {
 
 Result<Table> InMemorySource::Scan(const std::vector<std::string>& columns,
                                    const std::vector<ScanPredicate>& /*predicates*/) const {
-  if (columns.empty()) return table_;
-  return table_.Project(columns);
+  if (columns.empty()) return *table_;
+  return table_->Project(columns);
 }
 
 std::string InMemorySource::Describe() const {
-  return "in-memory table of " + std::to_string(table_.num_rows()) + " rows";
+  return "in-memory table of " + std::to_string(table_->num_rows()) + " rows";
 }
 
 ExecContext::ExecContext(int threads) {

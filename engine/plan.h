@@ -103,16 +103,19 @@ class TableSource {
 };
 
 // A Table held in memory; ignores predicates (the filter above still applies).
+// The shared form lets a caller keep using the same rows (e.g. write them on
+// another thread) without a copy.
 class InMemorySource : public TableSource {
  public:
-  explicit InMemorySource(Table t) : table_(std::move(t)) {}
-  Result<Schema> GetSchema() const override { return table_.schema(); }
+  explicit InMemorySource(Table t) : table_(std::make_shared<const Table>(std::move(t))) {}
+  explicit InMemorySource(std::shared_ptr<const Table> t) : table_(std::move(t)) {}
+  Result<Schema> GetSchema() const override { return table_->schema(); }
   Result<Table> Scan(const std::vector<std::string>& columns,
                      const std::vector<ScanPredicate>& predicates) const override;
   std::string Describe() const override;
 
  private:
-  Table table_;
+  std::shared_ptr<const Table> table_;
 };
 
 class ExecContext {

@@ -123,25 +123,6 @@ Status WriteTextFile(const std::string& path, const std::string& text) {
   return Status::OK();
 }
 
-// A built table registered for later plans without a copy: the writer reads
-// the same rows on its own thread.
-class SharedTableSource : public TableSource {
- public:
-  explicit SharedTableSource(std::shared_ptr<const Table> t) : table_(std::move(t)) {}
-  Result<Schema> GetSchema() const override { return table_->schema(); }
-  Result<Table> Scan(const std::vector<std::string>& columns,
-                     const std::vector<ScanPredicate>& /*predicates*/) const override {
-    if (columns.empty()) return *table_;
-    return table_->Project(columns);
-  }
-  std::string Describe() const override {
-    return "in-memory table of " + std::to_string(table_->num_rows()) + " rows";
-  }
-
- private:
-  std::shared_ptr<const Table> table_;
-};
-
 // A table whose segments are being written while the next plan runs: the
 // writer is the larger part of a build and partly single-threaded (the
 // clustering sort and gather), so overlapping it with the plans keeps both
@@ -255,7 +236,7 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     if (expectations && expectations->count(z.name)) t.expected = expectations->at(z.name);
     if (o.profile) t.analyze = FormatProfile(profile);
     if (o.keep_tables) t.table = *table;
-    ctx.Register(z.name, std::make_shared<SharedTableSource>(table));
+    ctx.Register(z.name, std::make_shared<InMemorySource>(table));
     STEDI_RETURN_IF_ERROR(FinishWrite(o, std::move(pending), &report));
     pending = StartWrite(std::move(t), table, z.sort_by, (staging / z.path).string());
   }
