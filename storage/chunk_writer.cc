@@ -2,6 +2,7 @@
 
 #include <xxhash.h>
 
+#include <algorithm>
 #include <cassert>
 #include <vector>
 
@@ -34,16 +35,45 @@ std::vector<T> Dense(const Column& column, size_t begin, size_t end) {
   return out;
 }
 
-Encoded EncodeValues(const Column& column, size_t begin, size_t end, const EncodeContext& ctx) {
+// The plain size of the values a tree encodes (a zstd root's is its child's).
+uint64_t PlainBytes(const EncodeNode& node) {
+  if (node.id == EncodingId::kZstd && !node.children.empty()) return node.children[0].bytes_in;
+  return node.bytes_in;
+}
+
+// Encodes one stream, following `plan` when it is not empty. A followed
+// encoding more than kReplanRatio times the plan's bytes per input byte
+// means the values changed character: choose afresh, keep the smaller.
+constexpr double kReplanRatio = 1.25;
+
+template <typename Fn>
+Encoded EncodeStream(Fn&& encode, const EncodeNode* plan, const EncodeContext& ctx) {
+  if (plan == nullptr || PlainBytes(*plan) == 0) {
+    return EncodeTopLevel(encode, ctx);
+  }
+  EncodeContext follow = ctx;
+  follow.plan = plan;
+  Encoded e = EncodeTopLevel(encode, follow);
+  const double planned =
+      static_cast<double>(plan->bytes_out) / static_cast<double>(PlainBytes(*plan));
+  const double got = static_cast<double>(e.bytes.size()) /
+                     static_cast<double>(std::max<uint64_t>(PlainBytes(e.node), 1));
+  if (got <= planned * kReplanRatio || e.bytes.size() < 64) return e;
+  Encoded fresh = EncodeTopLevel(encode, ctx);
+  return fresh.bytes.size() < e.bytes.size() ? fresh : e;
+}
+
+Encoded EncodeValues(const Column& column, size_t begin, size_t end, const EncodeNode* plan,
+                     const EncodeContext& ctx) {
   const bool no_nulls = column.validity().all_valid();
   switch (column.type()) {
     case TypeId::kBool: {
       auto v = Dense<int64_t, uint8_t>(column, begin, end);
-      return EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
+      return EncodeStream([&](const EncodeContext& c) { return EncodeInts(v, c); }, plan, ctx);
     }
     case TypeId::kInt32: {
       auto v = Dense<int64_t, int32_t>(column, begin, end);
-      return EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
+      return EncodeStream([&](const EncodeContext& c) { return EncodeInts(v, c); }, plan, ctx);
     }
     case TypeId::kInt64:
     case TypeId::kTimestamp: {
@@ -52,16 +82,17 @@ Encoded EncodeValues(const Column& column, size_t begin, size_t end, const Encod
       std::span<const int64_t> v =
           no_nulls ? std::span<const int64_t>(column.data<int64_t>()).subspan(begin, end - begin)
                    : std::span<const int64_t>(copy);
-      return EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
+      return EncodeStream([&](const EncodeContext& c) { return EncodeInts(v, c); }, plan, ctx);
     }
     case TypeId::kDouble: {
       auto v = Dense<double, double>(column, begin, end);
-      return EncodeTopLevel([&](const EncodeContext& c) { return EncodeDoubles(v, c); }, ctx);
+      return EncodeStream([&](const EncodeContext& c) { return EncodeDoubles(v, c); }, plan, ctx);
     }
     case TypeId::kString: {
       auto v = Dense<int32_t, int32_t>(column, begin, end);
-      return EncodeTopLevel(
-          [&](const EncodeContext& c) { return EncodeStrings(v, column.dictionary(), c); }, ctx);
+      return EncodeStream(
+          [&](const EncodeContext& c) { return EncodeStrings(v, column.dictionary(), c); }, plan,
+          ctx);
     }
   }
   assert(false);
@@ -81,7 +112,8 @@ uint64_t RawBytes(const Column& column, size_t begin, size_t end, uint64_t null_
 
 }  // namespace
 
-EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx) {
+EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
+                         const ChunkPlan* plan) {
   assert(begin < end && end <= column.size());
   EncodedChunk out;
   ChunkMeta& meta = out.meta;
@@ -95,14 +127,17 @@ EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const E
   if (meta.null_count > 0 && meta.null_count < rows) {
     std::vector<int64_t> valid(rows);
     for (size_t i = begin; i < end; ++i) valid[i - begin] = column.IsNull(i) ? 0 : 1;
-    Encoded v = EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(valid, c); }, ctx);
+    Encoded v = EncodeStream([&](const EncodeContext& c) { return EncodeInts(valid, c); },
+                             plan ? &plan->validity : nullptr, ctx);
     PutLengthPrefixed(&out.bytes, v.bytes);
     meta.validity_steps = FlattenSteps(v.node);
+    out.plan.validity = std::move(v.node);
   }
   if (meta.null_count < rows) {
-    Encoded v = EncodeValues(column, begin, end, ctx);
+    Encoded v = EncodeValues(column, begin, end, plan ? &plan->values : nullptr, ctx);
     out.bytes += v.bytes;
     meta.value_steps = FlattenSteps(v.node);
+    out.plan.values = std::move(v.node);
   }
   meta.stored_bytes = out.bytes.size();
   meta.checksum = XXH3_64bits(out.bytes.data(), out.bytes.size());

@@ -17,12 +17,26 @@
 
 namespace stedi {
 
+// The encoding trees one chunk chose: later chunks of the same column can
+// follow them instead of choosing again (an empty tree means "choose").
+struct ChunkPlan {
+  EncodeNode validity;
+  EncodeNode values;
+};
+
 struct EncodedChunk {
   std::string bytes;
   ChunkMeta meta;  // everything but offset
+  ChunkPlan plan;  // the trees used, not stored in the file
 };
 
+// Encodes the chunk choosing every block's encoding, or, given a plan (from
+// an earlier chunk of the same column), following it: much cheaper, since the
+// choice costs several trial encodings per block. A followed stream that
+// compresses clearly worse per byte than it did for the plan's chunk is
+// chosen afresh, and the smaller result kept.
 // REQUIRES: begin < end <= column.size().
-EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx);
+EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
+                         const ChunkPlan* plan = nullptr);
 
 }  // namespace stedi

@@ -70,6 +70,10 @@ struct EncodeContext {
   int zstd_level = 19;             // level for blocks actually compressed
   int dictionary_zstd_level = 19;  // level for the bytes of string dictionaries
   bool on_sample = false;          // encoding a sample to estimate a candidate's size
+  // When set, the block follows this tree (an earlier chunk's choice) instead
+  // of choosing: same encodings, parameters from the values. Where the tree
+  // does not fit the values (a constant that is not), the choice runs there.
+  const EncodeNode* plan = nullptr;
 };
 
 // Chooses and applies the best encoding of each kind. n may be 0.
@@ -119,6 +123,18 @@ inline constexpr int kMaxNesting = 12;
 
 template <typename Fn>
 Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx) {
+  if (ctx.plan != nullptr) {
+    // Following a plan: its root says whether zstd goes on top, so one
+    // encoding is made instead of two.
+    EncodeContext inner = ctx;
+    const bool zipped = ctx.plan->id == EncodingId::kZstd && !ctx.plan->children.empty();
+    inner.for_zstd = zipped;
+    inner.plan = zipped ? &ctx.plan->children[0] : ctx.plan;
+    Encoded e = encode(inner);
+    if (!zipped) return e;
+    Encoded z = WrapZstd(e, ctx.zstd_level);
+    return z.bytes.size() < e.bytes.size() ? z : e;
+  }
   EncodeContext raw = ctx;
   raw.for_zstd = false;
   Encoded best = encode(raw);

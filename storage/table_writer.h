@@ -30,6 +30,11 @@ struct WriteOptions {
   // Clustering order: rows are stably sorted by these columns (ascending, nulls
   // first) before writing. May be empty (rows keep the table's order).
   std::vector<std::string> sort_by = {};
+  // Row groups after a segment's first follow the encodings its chunks chose
+  // instead of choosing again (see EncodeChunk). Scale-30 STEDI build: user
+  // CPU 2.32 s -> 1.78 s, lake 0.2% smaller (the sampled choice of one row
+  // group is as good as another's).
+  bool reuse_choices = true;
   // Threads encoding column chunks in parallel; 0 = one per core. The files
   // are byte-identical for every thread count.
   int threads = 0;

@@ -10,6 +10,7 @@
 // the sample's encoding after zstd. The sample depends only on the values, so
 // the choice is deterministic.
 #include <algorithm>
+#include <optional>
 #include <vector>
 
 #include "storage/encodings/codec.h"
@@ -189,18 +190,64 @@ Encoded EncodeDoublesSampled(std::span<const double> values, const EncodeContext
   return ApplyDouble(*plain, values, ctx);
 }
 
+// The int codec ctx.plan names, or null when it does not fit the values
+// (then the choice runs). Of the two bit-packing codecs, the byte-aligned one
+// is the plan's when its width was a whole number of bytes under zstd.
+const IntCodec* PlannedIntCodec(const IntStats& stats, const EncodeContext& ctx) {
+  const EncodeNode& plan = *ctx.plan;
+  if (stats.n == 0) return nullptr;
+  if (plan.id == EncodingId::kConstant && stats.min != stats.max) return nullptr;
+  if (plan.id == EncodingId::kDelta && stats.n < 2) return nullptr;
+  const bool aligned = ctx.for_zstd && plan.param % 8 == 0;
+  for (const IntCodec& codec : IntCodecs()) {
+    if (codec.id != plan.id) continue;
+    if (codec.id == EncodingId::kBitpack && (codec.choose == ChooseBitpackAligned) != aligned) {
+      continue;
+    }
+    return &codec;
+  }
+  return nullptr;
+}
+
+std::optional<Encoded> FollowDoubles(std::span<const double> values, const EncodeContext& ctx) {
+  if (values.empty()) return std::nullopt;
+  for (const DoubleCodec& codec : DoubleCodecs()) {
+    if (codec.id != ctx.plan->id) continue;
+    Encoded e = ApplyDouble(codec, values, ctx);
+    if (!e.bytes.empty()) return e;
+  }
+  return std::nullopt;
+}
+
+// Without a plan: choices below this block are made afresh.
+EncodeContext Unplanned(const EncodeContext& ctx) {
+  EncodeContext c = ctx;
+  c.plan = nullptr;
+  return c;
+}
+
 }  // namespace
 
 Encoded EncodeInts(std::span<const int64_t> values, const EncodeContext& ctx) {
   const IntStats stats = ComputeIntStats(values);
   if (stats.n > 0 && stats.min == stats.max) {
-    return ApplyInt(IntCodecs()[0], values, stats, ctx);  // constant: nothing is smaller
+    return ApplyInt(IntCodecs()[0], values, stats, Unplanned(ctx));  // constant: nothing is smaller
+  }
+  if (ctx.plan != nullptr) {
+    if (const IntCodec* codec = PlannedIntCodec(stats, ctx)) {
+      return ApplyInt(*codec, values, stats, ctx);
+    }
+    return EncodeInts(values, Unplanned(ctx));
   }
   if (values.size() <= kExhaustiveValues) return EncodeIntsExhaustive(values, stats, ctx);
   return EncodeIntsSampled(values, stats, ctx);
 }
 
 Encoded EncodeDoubles(std::span<const double> values, const EncodeContext& ctx) {
+  if (ctx.plan != nullptr) {
+    if (std::optional<Encoded> e = FollowDoubles(values, ctx)) return std::move(*e);
+    return EncodeDoubles(values, Unplanned(ctx));
+  }
   if (values.size() <= kExhaustiveValues) return EncodeDoublesExhaustive(values, ctx);
   return EncodeDoublesSampled(values, ctx);
 }
@@ -209,6 +256,21 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx, si
   Encoded plain = StartBlock(EncodingId::kPlain, bytes.size());
   plain.bytes.append(reinterpret_cast<const char*>(bytes.data()), bytes.size());
   plain.node.bytes_out = plain.bytes.size();
+  if (ctx.plan != nullptr && !ctx.for_zstd && bytes.size() >= 64) {
+    const EncodeNode& plan = *ctx.plan;
+    if (plan.id == EncodingId::kPlain) return plain;
+    if (plan.id == EncodingId::kZstd) {
+      const int level =
+          bytes.size() <= kSmallDictionaryBytes ? ctx.dictionary_zstd_level : ctx.zstd_level;
+      Encoded zipped = WrapZstd(plain, level);
+      return zipped.bytes.size() < plain.bytes.size() ? zipped : plain;
+    }
+    Encoded split;
+    if (plan.id == EncodingId::kSplit && EncodeSplitBytes(bytes, entry_width, ctx, &split)) {
+      return split;
+    }
+    return EncodeBytes(bytes, Unplanned(ctx), entry_width);
+  }
   // Under an outer zstd the bytes stay plain: compressing twice never pays.
   if (ctx.for_zstd || bytes.size() < 64) return plain;
   // A high level pays on small dictionaries and costs too much on big ones.

@@ -57,10 +57,12 @@ struct DoubleCodec {
 std::span<const IntCodec> IntCodecs();
 std::span<const DoubleCodec> DoubleCodecs();
 
-// Child encodings use depth - 1.
-inline EncodeContext ChildContext(const EncodeContext& ctx) {
+// The context of a block's child number `child` (in AppendChild order): depth
+// - 1, and the plan's matching child when following a plan.
+inline EncodeContext ChildContext(const EncodeContext& ctx, size_t child) {
   EncodeContext c = ctx;
   c.depth = ctx.depth - 1;
+  c.plan = ctx.plan && child < ctx.plan->children.size() ? &ctx.plan->children[child] : nullptr;
   return c;
 }
 

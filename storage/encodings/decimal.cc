@@ -66,7 +66,7 @@ bool EncodeDecimal(std::span<const double> values, const EncodeContext& ctx, Enc
   if (e < 0) return false;
   PutU8(&out->bytes, static_cast<uint8_t>(e));
   out->node.param = static_cast<uint64_t>(e);
-  AppendChild(EncodeInts(digits, ChildContext(ctx)), /*last=*/true, out);
+  AppendChild(EncodeInts(digits, ChildContext(ctx, 0)), /*last=*/true, out);
   return true;
 }
 

@@ -24,7 +24,7 @@ void EncodeDelta(std::span<const int64_t> values, const IntStats&, const EncodeC
                                          static_cast<uint64_t>(values[i - 1]));
   }
   PutFixed64(&out->bytes, static_cast<uint64_t>(values[0]));
-  AppendChild(EncodeInts(deltas, ChildContext(ctx)), /*last=*/true, out);
+  AppendChild(EncodeInts(deltas, ChildContext(ctx, 0)), /*last=*/true, out);
 }
 
 Status DecodeDelta(ByteReader& body, size_t n, int64_t* out, DecodeContext ctx) {

@@ -105,8 +105,8 @@ void EncodeIntDictionary(std::span<const int64_t> values, const IntStats&, const
   for (size_t i = 0; i < keys.size(); ++i) dict[i] = static_cast<int64_t>(keys[i] ^ kSignBit);
   PutVarint(&out->bytes, dict.size());
   out->node.param = dict.size();
-  AppendChild(EncodeInts(dict, ChildContext(ctx)), /*last=*/false, out);
-  AppendChild(EncodeInts(codes, ChildContext(ctx)), /*last=*/true, out);
+  AppendChild(EncodeInts(dict, ChildContext(ctx, 0)), /*last=*/false, out);
+  AppendChild(EncodeInts(codes, ChildContext(ctx, 1)), /*last=*/true, out);
 }
 
 Status DecodeIntDictionary(ByteReader& body, size_t n, int64_t* out, DecodeContext ctx) {
@@ -140,8 +140,8 @@ bool EncodeDoubleDictionary(std::span<const double> values, const EncodeContext&
   for (size_t i = 0; i < keys.size(); ++i) entries[i] = FromTotalOrderKey(keys[i]);
   PutVarint(&out->bytes, entries.size());
   out->node.param = entries.size();
-  AppendChild(EncodeDoubles(entries, ChildContext(ctx)), /*last=*/false, out);
-  AppendChild(EncodeInts(codes, ChildContext(ctx)), /*last=*/true, out);
+  AppendChild(EncodeDoubles(entries, ChildContext(ctx, 0)), /*last=*/false, out);
+  AppendChild(EncodeInts(codes, ChildContext(ctx, 1)), /*last=*/true, out);
   return true;
 }
 

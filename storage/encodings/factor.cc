@@ -191,15 +191,15 @@ void EncodeFactor(std::span<const int64_t> values, const IntStats&, const Encode
   out->node.param = seg.lengths.size();
   // The three parts have unrelated statistics, so each gets its own zstd
   // decision instead of sharing one over the whole block.
-  EncodeContext child = ChildContext(ctx);
-  if (ctx.on_sample) child.zstd_level = 1;
-  auto encode = [&](const std::vector<int64_t>& part) {
+  auto encode = [&](const std::vector<int64_t>& part, size_t index) {
+    EncodeContext child = ChildContext(ctx, index);
+    if (ctx.on_sample) child.zstd_level = 1;
     if (ctx.for_zstd) return EncodeInts(part, child);
     return EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(part, c); }, child);
   };
-  AppendChild(encode(seg.lengths), /*last=*/false, out);
-  AppendChild(encode(seg.factors), /*last=*/false, out);
-  AppendChild(encode(quotients), /*last=*/true, out);
+  AppendChild(encode(seg.lengths, 0), /*last=*/false, out);
+  AppendChild(encode(seg.factors, 1), /*last=*/false, out);
+  AppendChild(encode(quotients, 2), /*last=*/true, out);
 }
 
 Status DecodeFactor(ByteReader& body, size_t n, int64_t* out, DecodeContext ctx) {

@@ -32,9 +32,8 @@ void EncodeRle(std::span<const int64_t> values, const IntStats& stats, const Enc
   }
   PutVarint(&out->bytes, run_values.size());
   out->node.param = run_values.size();
-  const EncodeContext child = ChildContext(ctx);
-  AppendChild(EncodeInts(run_values, child), /*last=*/false, out);
-  AppendChild(EncodeInts(run_lengths, child), /*last=*/true, out);
+  AppendChild(EncodeInts(run_values, ChildContext(ctx, 0)), /*last=*/false, out);
+  AppendChild(EncodeInts(run_lengths, ChildContext(ctx, 1)), /*last=*/true, out);
 }
 
 Status DecodeRle(ByteReader& body, size_t n, int64_t* out, DecodeContext ctx) {

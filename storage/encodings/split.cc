@@ -35,7 +35,7 @@ bool EncodeSplitBytes(std::span<const uint8_t> bytes, size_t width, const Encode
   out->node.param = width;
   out->node.bytes_in = bytes.size();
   PutVarint(&out->bytes, width);
-  EncodeContext child = ChildContext(ctx);
+  EncodeContext child = ChildContext(ctx, 0);
   child.zstd_level = child.dictionary_zstd_level = kSplitZstdLevel;
   AppendChild(EncodeBytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(columns.data()),
                                                    columns.size()),

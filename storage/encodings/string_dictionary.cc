@@ -50,13 +50,12 @@ Encoded EncodeStrings(std::span<const int32_t> codes, const StringDictionary& di
   out.node.param = lengths.size();
   out.node.bytes_in = bytes.size() + 4 * lengths.size() + 4 * codes.size();
   PutVarint(&out.bytes, lengths.size());
-  const EncodeContext child = ChildContext(ctx);
-  AppendChild(EncodeInts(lengths, child), /*last=*/false, &out);
+  AppendChild(EncodeInts(lengths, ChildContext(ctx, 0)), /*last=*/false, &out);
   AppendChild(EncodeBytes(std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes.data()),
                                                    bytes.size()),
-                          child, EqualWidth(lengths)),
+                          ChildContext(ctx, 1), EqualWidth(lengths)),
               /*last=*/false, &out);
-  AppendChild(EncodeInts(local_codes, child), /*last=*/true, &out);
+  AppendChild(EncodeInts(local_codes, ChildContext(ctx, 2)), /*last=*/true, &out);
   out.node.bytes_out = out.bytes.size();
   return out;
 }

@@ -1,0 +1,103 @@
+#include "storage/chunk_writer.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <vector>
+
+#include "core/column.h"
+#include "storage/segment_format.h"
+
+namespace stedi {
+namespace {
+
+constexpr size_t kRows = 20000;
+
+// Timestamps of a sensor ticking every `period` ms with small jitter.
+Column Ticks(int64_t start, int64_t period, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  Column c(TypeId::kTimestamp);
+  int64_t t = start;
+  for (size_t i = 0; i < kRows; ++i) {
+    c.AppendInt64(t);
+    t += period * static_cast<int64_t>(1 + rng() % 3);
+  }
+  return c;
+}
+
+std::string Chain(const std::vector<EncodingStep>& steps) { return DescribeSteps(steps); }
+
+// The shape of an encoding tree: each step's depth and encoding, not the
+// parameters that depend on the values (widths, counts).
+std::vector<std::pair<int, EncodingId>> Shape(const std::vector<EncodingStep>& steps) {
+  std::vector<std::pair<int, EncodingId>> out;
+  for (const EncodingStep& s : steps) out.emplace_back(s.depth, s.id);
+  return out;
+}
+
+// A chunk that follows another chunk's plan uses the same encoding chain and
+// is about as small as its own choice would be.
+TEST(ChunkWriterTest, FollowingAPlanKeepsTheChainAndTheSize) {
+  const EncodeContext ctx;
+  const Column first = Ticks(1655561000000, 3933, 1);
+  const Column second = Ticks(1655569000000, 3933, 2);
+  const EncodedChunk chosen = EncodeChunk(first, 0, kRows, ctx);
+  const EncodedChunk followed = EncodeChunk(second, 0, kRows, ctx, &chosen.plan);
+  const EncodedChunk own = EncodeChunk(second, 0, kRows, ctx);
+  EXPECT_EQ(Shape(followed.meta.value_steps), Shape(chosen.meta.value_steps))
+      << Chain(chosen.meta.value_steps) << " vs " << Chain(followed.meta.value_steps);
+  EXPECT_LE(followed.bytes.size(), own.bytes.size() * 11 / 10)
+      << Chain(own.meta.value_steps) << " vs " << Chain(followed.meta.value_steps);
+}
+
+// When the values change character, the plan is dropped: the result is no
+// larger than choosing afresh.
+TEST(ChunkWriterTest, APlanThatNoLongerPaysIsChosenAgain) {
+  const EncodeContext ctx;
+  Column narrow(TypeId::kInt64), wide(TypeId::kInt64);
+  std::mt19937_64 rng(3);
+  for (size_t i = 0; i < kRows; ++i) {
+    narrow.AppendInt64(static_cast<int64_t>(i / 1000));    // long runs: rle
+    wide.AppendInt64(static_cast<int64_t>(rng() % 1000));  // random 10-bit values
+  }
+  const EncodedChunk chosen = EncodeChunk(narrow, 0, kRows, ctx);
+  const EncodedChunk followed = EncodeChunk(wide, 0, kRows, ctx, &chosen.plan);
+  const EncodedChunk own = EncodeChunk(wide, 0, kRows, ctx);
+  EXPECT_LE(followed.bytes.size(), own.bytes.size());
+  EXPECT_EQ(Shape(followed.meta.value_steps), Shape(own.meta.value_steps))
+      << Chain(chosen.meta.value_steps) << " / " << Chain(followed.meta.value_steps) << " / "
+      << Chain(own.meta.value_steps);
+}
+
+// Plans whose encodings cannot hold the new values (a constant, a decimal
+// exponent, a null pattern) give way to the choice; the chunk stays exact.
+TEST(ChunkWriterTest, PlansThatDoNotFitStillEncodeExactly) {
+  const EncodeContext ctx;
+  Column constant(TypeId::kDouble), varied(TypeId::kDouble);
+  for (size_t i = 0; i < kRows; ++i) {
+    constant.AppendDouble(1.5);
+    if (i % 5 == 0) {
+      varied.AppendNull();
+    } else {
+      varied.AppendDouble(i % 7 == 0 ? 3.141592653589793 : static_cast<double>(i % 3) - 1);
+    }
+  }
+  const EncodedChunk chosen = EncodeChunk(constant, 0, kRows, ctx);
+  ASSERT_EQ(chosen.meta.value_steps.front().id, EncodingId::kConstant);
+  const EncodedChunk followed = EncodeChunk(varied, 0, kRows, ctx, &chosen.plan);
+  EXPECT_EQ(followed.meta.null_count, kRows / 5);
+  // Decode the values block: the non-null values, in order.
+  ByteReader in({reinterpret_cast<const uint8_t*>(followed.bytes.data()), followed.bytes.size()});
+  std::span<const uint8_t> validity;
+  ASSERT_TRUE(in.ReadLengthPrefixed(&validity));
+  std::vector<double> values(kRows - kRows / 5);
+  ASSERT_TRUE(DecodeDoubles(ByteReader(in.Rest()), values.size(), values.data()).ok());
+  size_t k = 0;
+  for (size_t i = 0; i < kRows; ++i) {
+    if (i % 5 == 0) continue;
+    ASSERT_EQ(values[k++], varied.data<double>()[i]) << i;
+  }
+}
+
+}  // namespace
+}  // namespace stedi
