@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
 #include <vector>
 
 #include "storage/column_stats.h"
@@ -110,6 +111,30 @@ uint64_t RawBytes(const Column& column, size_t begin, size_t end, uint64_t null_
   return bytes;
 }
 
+// Runs of equal neighbouring values per row (string codes, raw bits; null
+// rows compare whatever their slot holds). A cheap pass, and what most
+// separates one stream's best encoding from another's: rle, delta and
+// dictionary codes feed on runs, and a join that repeats rows multiplies them.
+double RunShare(const Column& column, size_t begin, size_t end) {
+  size_t runs = 0;
+  VisitPhysical(column.type(), [&](auto t) {
+    using T = decltype(t);
+    const T* v = column.data<T>().data();
+    runs = 1;
+    for (size_t i = begin + 1; i < end; ++i) {
+      runs += std::memcmp(&v[i], &v[i - 1], sizeof(T)) != 0;
+    }
+  });
+  return static_cast<double>(runs) / static_cast<double>(end - begin);
+}
+
+// True when a plan made for values with `planned` runs per row may be
+// followed by values with `actual`: within a factor of kReplanRatio.
+bool SimilarRuns(double planned, double actual) {
+  constexpr double kSlack = 0.001;  // a handful of runs either way is no change
+  return actual <= planned * kReplanRatio + kSlack && planned <= actual * kReplanRatio + kSlack;
+}
+
 }  // namespace
 
 EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
@@ -134,7 +159,9 @@ EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const E
     out.plan.validity = std::move(v.node);
   }
   if (meta.null_count < rows) {
-    Encoded v = EncodeValues(column, begin, end, plan ? &plan->values : nullptr, ctx);
+    out.plan.value_runs = RunShare(column, begin, end);
+    const bool follow = plan != nullptr && SimilarRuns(plan->value_runs, out.plan.value_runs);
+    Encoded v = EncodeValues(column, begin, end, follow ? &plan->values : nullptr, ctx);
     out.bytes += v.bytes;
     meta.value_steps = FlattenSteps(v.node);
     out.plan.values = std::move(v.node);

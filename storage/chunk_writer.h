@@ -22,6 +22,7 @@ namespace stedi {
 struct ChunkPlan {
   EncodeNode validity;
   EncodeNode values;
+  double value_runs = 0;  // runs of equal neighbouring values per row
 };
 
 struct EncodedChunk {
@@ -32,9 +33,11 @@ struct EncodedChunk {
 
 // Encodes the chunk choosing every block's encoding, or, given a plan (from
 // an earlier chunk of the same column), following it: much cheaper, since the
-// choice costs several trial encodings per block. A followed stream that
-// compresses clearly worse per byte than it did for the plan's chunk is
-// chosen afresh, and the smaller result kept.
+// choice costs several trial encodings per block. Values whose runs per row
+// differ from the plan's by more than a quarter either way (e.g. rows a join
+// repeated) are chosen afresh; so is a followed stream that compresses
+// clearly worse per byte than it did for the plan's chunk (the smaller result
+// is kept).
 // REQUIRES: begin < end <= column.size().
 EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
                          const ChunkPlan* plan = nullptr);

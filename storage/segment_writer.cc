@@ -23,10 +23,17 @@ void PutMagicAndVersion(std::string* out, bool magic_first) {
 // a few thousand values costs little, and there a followed choice can miss.
 constexpr size_t kMinFollowRows = 4096;
 
+// The plan options.follow gives for column `field`, if any.
+const ChunkPlan* GivenPlan(const Field& field, const WriteOptions& options) {
+  if (options.follow == nullptr) return nullptr;
+  const auto it = options.follow->find(field.name);
+  return it != options.follow->end() && it->second.type == field.type ? &it->second.plan : nullptr;
+}
+
 }  // namespace
 
-std::string EncodeSegment(const Table& table, size_t begin, size_t end,
-                          const WriteOptions& options) {
+std::string EncodeSegment(const Table& table, size_t begin, size_t end, const WriteOptions& options,
+                          EncodingPlans* plans) {
   assert(begin <= end && end <= table.num_rows());
   std::string file;
   PutMagicAndVersion(&file, /*magic_first=*/true);
@@ -53,7 +60,13 @@ std::string EncodeSegment(const Table& table, size_t begin, size_t end,
     chunks[task] = EncodeChunk(table.column(task % columns), rg_begin, rg_end, ctx, plan);
   };
   RunTasks(std::min(chunks.size(), columns), options.threads,
-           [&](size_t task) { encode(task, nullptr); });
+           [&](size_t task) { encode(task, GivenPlan(table.schema().field(task), options)); });
+  if (plans != nullptr && !chunks.empty()) {
+    for (size_t c = 0; c < columns; ++c) {
+      const Field& f = table.schema().field(c);
+      (*plans)[f.name] = ColumnPlan{f.type, chunks[c].plan};
+    }
+  }
   if (chunks.size() > columns) {
     RunTasks(chunks.size() - columns, options.threads, [&](size_t i) {
       const size_t task = columns + i;

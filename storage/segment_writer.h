@@ -13,8 +13,9 @@ namespace stedi {
 
 // Returns the complete file bytes. Row groups hold options.row_group_rows rows
 // (the last one fewer). An empty range gives a segment with no row groups.
+// When `plans` is given, it receives the first row group's encoding plans.
 // REQUIRES: begin <= end <= table.num_rows(); options validated by WriteTable.
-std::string EncodeSegment(const Table& table, size_t begin, size_t end,
-                          const WriteOptions& options);
+std::string EncodeSegment(const Table& table, size_t begin, size_t end, const WriteOptions& options,
+                          EncodingPlans* plans = nullptr);
 
 }  // namespace stedi

@@ -74,12 +74,13 @@ Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
     const size_t end = std::min(table.num_rows(), begin + segment_rows);
     // Sorted rows are gathered one segment at a time: a copy of one segment,
     // not of the whole table, lives beside the input.
+    EncodingPlans* plans = info.files.empty() ? &info.plans : nullptr;
     const std::string bytes =
         perm.empty()
-            ? EncodeSegment(table, begin, end, options)
+            ? EncodeSegment(table, begin, end, options, plans)
             : EncodeSegment(
                   table.Gather(std::span<const uint32_t>(perm).subspan(begin, end - begin)), 0,
-                  end - begin, options);
+                  end - begin, options, plans);
     SegmentFileInfo file{SegmentFileName(info.files.size()), bytes.size(), end - begin,
                          XXH3_64bits(bytes.data(), bytes.size())};
     STEDI_RETURN_IF_ERROR(WriteFileAtomically(dir, file.name, bytes));

@@ -69,6 +69,21 @@ TEST(ChunkWriterTest, APlanThatNoLongerPaysIsChosenAgain) {
       << Chain(own.meta.value_steps);
 }
 
+// Rows repeated (as a join repeats them) keep their bytes per value under
+// the plan of the unrepeated rows, but runs now pay: the plan is not followed.
+TEST(ChunkWriterTest, RepeatedRowsAreChosenAgain) {
+  const EncodeContext ctx;
+  Column once(TypeId::kInt32), thrice(TypeId::kInt32);
+  std::mt19937_64 rng(5);
+  for (size_t i = 0; i < kRows; ++i) once.AppendInt32(static_cast<int32_t>(201 + rng() % 100));
+  for (size_t i = 0; i < kRows; ++i) thrice.AppendInt32(once.data<int32_t>()[i / 3]);
+  const EncodedChunk chosen = EncodeChunk(once, 0, kRows, ctx);
+  const EncodedChunk followed = EncodeChunk(thrice, 0, kRows, ctx, &chosen.plan);
+  const EncodedChunk own = EncodeChunk(thrice, 0, kRows, ctx);
+  EXPECT_LT(own.bytes.size(), chosen.bytes.size() * 3 / 4);  // the runs pay
+  EXPECT_EQ(followed.bytes, own.bytes) << Chain(followed.meta.value_steps);
+}
+
 // Plans whose encodings cannot hold the new values (a constant, a decimal
 // exponent, a null pattern) give way to the choice; the chunk stays exact.
 TEST(ChunkWriterTest, PlansThatDoNotFitStillEncodeExactly) {

@@ -104,6 +104,33 @@ TEST(TableWriterTest, SameBytesForEveryThreadCount) {
   }
 }
 
+// A table can follow the encodings another table chose (by column name and
+// type); it reports its own first row group's choices for the next one.
+TEST(TableWriterTest, FollowsGivenPlansAndReportsItsOwn) {
+  TempDir tmp;
+  WriteOptions opts;
+  opts.row_group_rows = 8192;
+  auto first = WriteTable(SensorTable(30000, 3), tmp.Sub("a"), opts);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_EQ(first->plans.size(), 3u);
+  EXPECT_EQ(first->plans.at("x").type, TypeId::kDouble);
+  EncodingPlans given = first->plans;
+  given["user"].type = TypeId::kInt64;  // a different type: must be ignored
+  opts.follow = &given;
+  const Table t = SensorTable(30000, 4);
+  const Table back = WriteAndRead(t, tmp.Sub("b"), opts);
+  EXPECT_TRUE(back.Equals(t));
+  auto second = WriteTable(t, tmp.Sub("b"), opts);
+  ASSERT_TRUE(second.ok());
+  for (const char* name : {"timestamp", "x"}) {
+    EXPECT_EQ(second->plans.at(name).plan.values.id, first->plans.at(name).plan.values.id) << name;
+  }
+  opts.follow = nullptr;
+  auto own = WriteTable(t, tmp.Sub("c"), opts);
+  ASSERT_TRUE(own.ok());
+  EXPECT_LE(second->bytes, own->bytes * 105 / 100);
+}
+
 TEST(TableWriterTest, SortByClustersRowsStably) {
   TempDir tmp;
   const Table t = MixedTable(500, 9);
