@@ -133,16 +133,97 @@ void RadixSortBy(const std::vector<uint64_t>& keys, std::vector<uint32_t>* rows)
   }
 }
 
+template <typename T>
+int8_t Sign(T a, T b) {
+  return static_cast<int8_t>((a > b) - (a < b));
+}
+
+// For each row i in [begin, end) still tied with row i - 1 on the earlier
+// columns (cmp[i - begin] == 0), the sign of row i - 1 minus row i on `c`:
+// `sign(a, b)` for two values, nulls first.
+template <typename SignFn>
+void CompareNeighbours(const Column& c, size_t begin, size_t end, SignFn sign, int8_t* cmp) {
+  const bool nulls = c.null_count() > 0;
+  for (size_t i = begin; i < end; ++i) {
+    int8_t& o = cmp[i - begin];
+    if (o != 0) continue;
+    if (nulls && (c.IsNull(i - 1) || c.IsNull(i))) {
+      o = c.IsNull(i - 1) ? static_cast<int8_t>(-!c.IsNull(i)) : int8_t{1};
+      continue;
+    }
+    o = sign(i - 1, i);
+  }
+}
+
+// The same order as RawKeys, compared directly: strings by their bytes (only
+// where the codes differ), so no dictionary needs sorting.
+void CompareColumn(const Column& c, size_t begin, size_t end, int8_t* cmp) {
+  switch (c.type()) {
+    case TypeId::kString: {
+      const int32_t* codes = c.codes().data();
+      const StringDictionary& dict = c.dictionary();
+      auto sign = [&](size_t a, size_t b) -> int8_t {
+        if (codes[a] == codes[b]) return 0;
+        return Sign(dict.Get(codes[a]).compare(dict.Get(codes[b])), 0);
+      };
+      return CompareNeighbours(c, begin, end, sign, cmp);
+    }
+    case TypeId::kDouble: {
+      const double* v = c.data<double>().data();
+      auto sign = [&](size_t a, size_t b) { return Sign(DoubleKey(v[a]), DoubleKey(v[b])); };
+      return CompareNeighbours(c, begin, end, sign, cmp);
+    }
+    default:
+      VisitPhysical(c.type(), [&](auto t) {
+        using T = decltype(t);
+        if constexpr (std::is_integral_v<T>) {
+          const T* v = c.data<T>().data();
+          auto sign = [&](size_t a, size_t b) { return Sign(v[a], v[b]); };
+          CompareNeighbours(c, begin, end, sign, cmp);
+        }
+      });
+  }
+}
+
+Result<std::vector<const Column*>> SortColumns(const Table& table,
+                                               const std::vector<std::string>& columns) {
+  std::vector<const Column*> out;
+  for (const std::string& name : columns) {
+    STEDI_ASSIGN_OR_RETURN(size_t i, table.ColumnIndex(name));
+    out.push_back(&table.column(i));
+  }
+  return out;
+}
+
+// Blocks of neighbour pairs, column by column: a later column is read only
+// for pairs the earlier ones tie, and an unsorted table stops at its first
+// block out of order.
+bool InOrder(const std::vector<const Column*>& columns, size_t n) {
+  constexpr size_t kBlock = 1024;
+  int8_t cmp[kBlock];
+  for (size_t begin = 1; begin < n; begin += kBlock) {
+    const size_t end = std::min(n, begin + kBlock);
+    std::fill_n(cmp, end - begin, int8_t{0});
+    for (const Column* c : columns) CompareColumn(*c, begin, end, cmp);
+    if (std::any_of(cmp, cmp + (end - begin), [](int8_t o) { return o > 0; })) return false;
+  }
+  return true;
+}
+
 }  // namespace
+
+Result<bool> IsSortedBy(const Table& table, const std::vector<std::string>& columns) {
+  STEDI_ASSIGN_OR_RETURN(std::vector<const Column*> cols, SortColumns(table, columns));
+  return InOrder(cols, table.num_rows());
+}
 
 Result<std::vector<uint32_t>> SortPermutation(const Table& table,
                                               const std::vector<std::string>& columns) {
-  std::vector<KeyField> fields;
-  for (const std::string& name : columns) {
-    STEDI_ASSIGN_OR_RETURN(size_t i, table.ColumnIndex(name));
-    AddFields(table.column(i), &fields);
-  }
+  STEDI_ASSIGN_OR_RETURN(std::vector<const Column*> cols, SortColumns(table, columns));
   const size_t n = table.num_rows();
+  if (InOrder(cols, n)) return std::vector<uint32_t>{};
+  std::vector<KeyField> fields;
+  for (const Column* c : cols) AddFields(*c, &fields);
   std::vector<uint32_t> perm(n);
   std::iota(perm.begin(), perm.end(), 0);
   // LSD over the words: sorting stably by the least significant word first
