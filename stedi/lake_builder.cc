@@ -1,14 +1,13 @@
 #include "stedi/lake_builder.h"
 
-#include <malloc.h>
 #include <sys/resource.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
-#include <future>
 #include <map>
 #include <memory>
 
@@ -16,6 +15,7 @@
 #include "stedi/catalog.h"
 #include "stedi/lake_publish.h"
 #include "stedi/sources.h"
+#include "stedi/write_queue.h"
 
 namespace stedi {
 
@@ -123,74 +123,53 @@ Status WriteTextFile(const std::string& path, const std::string& text) {
   return Status::OK();
 }
 
-// A table whose segments are being written while the next plan runs: the
-// writer is the larger part of a build and partly single-threaded (the
-// clustering sort and gather), so overlapping it with the plans keeps both
-// cores busy.
-struct PendingWrite {
-  TableReport report;
-  EncodingPlans follow;  // read by the writer thread
-  double write_seconds = 0;
-  std::future<Result<TableWriteInfo>> info;
-};
-
-// The encodings to follow for a derived table: each column takes the plan of
-// the first input table (in lineage order) that wrote a column of that name
-// and type. Its rows are that column's rows filtered, joined or reordered, so
-// the same encodings fit, and the writer skips most of its trial encodings.
-EncodingPlans InheritedPlans(const ZoneTable& z, const Schema& schema,
-                             const std::map<std::string, EncodingPlans>& written) {
-  EncodingPlans out;
-  for (const Field& f : schema.fields()) {
-    for (const std::string& input : z.inputs) {
-      const auto table = written.find(input);
-      if (table == written.end()) continue;
-      const auto column = table->second.find(f.name);
-      if (column == table->second.end() || column->second.type != f.type) continue;
-      out.emplace(f.name, column->second);
-      break;
+// Adds the finished writes to the report, in order; the first failure wins.
+Status TakeWrites(const BuildOptions& o, std::vector<WriteResult>* done,
+                  std::map<std::string, TableReport>* pending, BuildReport* report) {
+  Status first;
+  for (WriteResult& w : *done) {
+    TableReport t = std::move((*pending)[w.name]);
+    pending->erase(w.name);
+    if (!w.info.ok()) {
+      if (first.ok()) first = w.info.status().WithContext("writing " + t.name);
+      continue;
     }
+    t.bytes = w.info->bytes;
+    t.files = w.info->files;
+    t.seconds += w.seconds;
+    Report(o, "build " + t.name, t.rows, t.bytes);
+    report->tables.push_back(std::move(t));
   }
-  return out;
+  done->clear();
+  return first;
 }
 
-std::unique_ptr<PendingWrite> StartWrite(TableReport t, std::shared_ptr<const Table> table,
-                                         const std::vector<std::string>& sort_by,
-                                         EncodingPlans follow, const std::string& dir) {
-  auto w = std::make_unique<PendingWrite>();
-  w->report = std::move(t);
-  w->follow = std::move(follow);
-  WriteOptions wo;
-  wo.sort_by = sort_by;
-  wo.follow = &w->follow;
-  double* seconds = &w->write_seconds;
-  w->info = std::async(std::launch::async, [table, wo, dir, seconds] {
-    Stopwatch sw;
-    auto info = WriteTable(*table, dir, wo);
-    *seconds = sw.Seconds();
-    return info;
-  });
-  return w;
-}
-
-// Waits for the write and adds the table to the report, and its encodings to
-// *plans. No-op when w is null.
-Status FinishWrite(const BuildOptions& o, std::unique_ptr<PendingWrite> w, BuildReport* report,
-                   std::map<std::string, EncodingPlans>* plans) {
-  if (!w) return Status::OK();
-  auto written = w->info.get();
-  // The writer's thread frees its buffers into its own malloc arena, where
-  // they stay mapped; handing them back keeps peak RSS where a sequential
-  // build has it (scale 30: 478-515 MiB without, 410-416 with; sequential 430-437).
-  malloc_trim(0);
-  TableReport& t = w->report;
-  if (!written.ok()) return written.status().WithContext("writing " + t.name);
-  (*plans)[t.name] = std::move(written->plans);
-  t.bytes = written->bytes;
-  t.files = written->files;
-  t.seconds += w->write_seconds;
-  Report(o, "build " + t.name, t.rows, t.bytes);
-  report->tables.push_back(std::move(t));
+// Ingests one source into ctx (as table s.table) and keeps its rejects in the
+// staging lake; *t gets its counts and timing.
+Status IngestSource(const BuildOptions& o, const SourceSpec& s,
+                    const std::vector<std::string>& files, const fs::path& staging,
+                    ExecContext* ctx, TableReport* t,
+                    std::map<std::string, std::pair<Schema, double>>* json_per_row) {
+  Report(o, "ingest " + s.name, 0, 0);
+  Stopwatch sw;
+  IngestOptions ingest_options;
+  ingest_options.mode = o.on_bad_record;
+  ingest_options.threads = o.threads;
+  auto ingested = IngestFiles(files, s.schema, ingest_options);
+  if (!ingested.ok()) return ingested.status().WithContext("ingest of " + s.name);
+  IngestResult& r = *ingested;
+  t->ingest = r.stats;
+  t->json_bytes = static_cast<double>(r.stats.bytes);
+  t->seconds = sw.Seconds();
+  if (!r.rejected.empty()) {
+    fs::create_directories(staging / "_rejected");
+    t->rejected_path = "_rejected/" + s.table + ".jsonl";
+    STEDI_RETURN_IF_ERROR(WriteRejectedJsonl((staging / t->rejected_path).string(), r.rejected));
+  }
+  const uint64_t rows = r.table.num_rows();
+  (*json_per_row)[s.table] = {s.schema, rows ? t->json_bytes / static_cast<double>(rows) : 0};
+  Report(o, "ingest " + s.name, rows, r.stats.bytes);
+  ctx->RegisterTable(s.table, std::move(r.table));
   return Status::OK();
 }
 
@@ -211,41 +190,26 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
   report.expectations_source = origin;
 
   ExecContext ctx(o.threads);
-  IngestOptions ingest_options;
-  ingest_options.mode = o.on_bad_record;
-  ingest_options.threads = o.threads;
-  std::map<std::string, TableReport> landing;  // by table name
+  std::map<std::string, TableReport> building;  // by table name, until written
   std::map<std::string, std::pair<Schema, double>> json_per_row;
-  for (size_t i = 0; i < sources.size(); ++i) {
-    const SourceSpec& s = sources[i];
-    Report(o, "ingest " + s.name, 0, 0);
-    Stopwatch sw;
-    auto ingested = IngestFiles(files[i], s.schema, ingest_options);
-    if (!ingested.ok()) return ingested.status().WithContext("ingest of " + s.name);
-    IngestResult& r = *ingested;
-    TableReport t;
-    t.ingest = r.stats;
-    t.json_bytes = static_cast<double>(r.stats.bytes);
-    t.seconds = sw.Seconds();
-    if (!r.rejected.empty()) {
-      fs::create_directories(staging / "_rejected");
-      t.rejected_path = "_rejected/" + s.table + ".jsonl";
-      STEDI_RETURN_IF_ERROR(WriteRejectedJsonl((staging / t.rejected_path).string(), r.rejected));
-    }
-    const uint64_t rows = r.table.num_rows();
-    json_per_row[s.table] = {s.schema, rows ? t.json_bytes / static_cast<double>(rows) : 0};
-    Report(o, "ingest " + s.name, rows, r.stats.bytes);
-    ctx.RegisterTable(s.table, std::move(r.table));
-    landing[s.table] = std::move(t);
-  }
-
-  // At most one table is being written while the next plan runs; a failed
-  // plan waits for it (the future's destructor) before the error returns.
-  std::unique_ptr<PendingWrite> pending;
-  std::map<std::string, EncodingPlans> plans;  // of the tables written, by name
+  std::vector<bool> ingested(sources.size(), false);
+  // Two writes in flight keep both cores busy on small lakes (one table's
+  // few columns cannot) without raising the scale-30 peak memory by much.
+  // A failure waits for the running writes (the queue's destructor).
+  WriteQueue writes(/*max_in_flight=*/2);
+  std::vector<WriteResult> done;
   for (const ZoneTable& z : StediZones(o.mode)) {
+    // Sources are ingested when a zone first needs them, so a landing table
+    // is being written while the next source is read.
+    for (size_t i = 0; i < sources.size(); ++i) {
+      const bool needed = std::count(z.inputs.begin(), z.inputs.end(), sources[i].table) > 0;
+      if (!needed || ingested[i]) continue;
+      STEDI_RETURN_IF_ERROR(IngestSource(o, sources[i], files[i], staging, &ctx,
+                                         &building[sources[i].table], &json_per_row));
+      ingested[i] = true;
+    }
     Report(o, "build " + z.name, 0, 0);
-    TableReport t = landing.count(z.name) ? std::move(landing[z.name]) : TableReport{};
+    TableReport& t = building[z.name];
     Stopwatch sw;
     QueryProfile profile;
     auto result = Execute(z.plan, ctx, o.profile ? &profile : nullptr);
@@ -264,15 +228,14 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     if (o.profile) t.analyze = FormatProfile(profile);
     if (o.keep_tables) t.table = *table;
     ctx.Register(z.name, std::make_shared<InMemorySource>(table));
-    STEDI_RETURN_IF_ERROR(FinishWrite(o, std::move(pending), &report, &plans));
-    EncodingPlans follow = InheritedPlans(z, table->schema(), plans);
-    pending =
-        StartWrite(std::move(t), table, z.sort_by, std::move(follow), (staging / z.path).string());
+    writes.Add(z.name, {table, z.sort_by, z.inputs, (staging / z.path).string()}, &done);
+    STEDI_RETURN_IF_ERROR(TakeWrites(o, &done, &building, &report));
   }
 
   // The checks' plans run after the last write: overlapping them with it
   // raised peak memory by a fifth at scale 30.
-  STEDI_RETURN_IF_ERROR(FinishWrite(o, std::move(pending), &report, &plans));
+  writes.FinishAll(&done);
+  STEDI_RETURN_IF_ERROR(TakeWrites(o, &done, &building, &report));
   Report(o, "quality checks", 0, 0);
   STEDI_ASSIGN_OR_RETURN(report.quality, RunQualityChecks(ctx, o.mode));
   if (o.mode == ZoneMode::kStrict) {

@@ -1,0 +1,80 @@
+#include "stedi/write_queue.h"
+
+#include <malloc.h>
+
+#include <chrono>
+#include <utility>
+
+namespace stedi {
+
+EncodingPlans InheritedPlans(const std::vector<std::string>& inputs, const Schema& schema,
+                             const std::map<std::string, EncodingPlans>& written) {
+  EncodingPlans out;
+  for (const Field& f : schema.fields()) {
+    for (const std::string& input : inputs) {
+      const auto table = written.find(input);
+      if (table == written.end()) continue;
+      const auto column = table->second.find(f.name);
+      if (column == table->second.end() || column->second.type != f.type) continue;
+      out.emplace(f.name, column->second);
+      break;
+    }
+  }
+  return out;
+}
+
+WriteQueue::WriteQueue(size_t max_in_flight) : max_in_flight_(std::max<size_t>(1, max_in_flight)) {}
+
+WriteQueue::~WriteQueue() {
+  for (Running& r : running_) r.info.wait();
+}
+
+void WriteQueue::Add(const std::string& name, TableWrite write, std::vector<WriteResult>* done) {
+  while (running_.size() >= max_in_flight_) FinishOldest(done);
+  // The inputs written (or being written) before this table, in lineage order.
+  std::vector<std::pair<std::string, Future>> inputs;
+  for (const std::string& input : write.inputs) {
+    const auto it = by_name_.find(input);
+    if (it != by_name_.end() && input != name) inputs.emplace_back(input, it->second);
+  }
+  auto seconds = std::make_shared<double>(0);
+  Future info =
+      std::async(std::launch::async, [write = std::move(write), inputs = std::move(inputs),
+                                      seconds] {
+        std::map<std::string, EncodingPlans> written;
+        for (const auto& [input, future] : inputs) {
+          const Result<TableWriteInfo>& r = future.get();
+          if (r.ok()) written[input] = r->plans;
+        }
+        const auto start = std::chrono::steady_clock::now();
+        const EncodingPlans follow = InheritedPlans(write.inputs, write.table->schema(), written);
+        WriteOptions options;
+        options.sort_by = write.sort_by;
+        options.follow = &follow;
+        auto result = WriteTable(*write.table, write.dir, options);
+        *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        return result;
+      }).share();
+  by_name_[name] = info;
+  running_.push_back({name, std::move(seconds), std::move(info)});
+}
+
+void WriteQueue::FinishAll(std::vector<WriteResult>* done) {
+  while (!running_.empty()) FinishOldest(done);
+}
+
+void WriteQueue::FinishOldest(std::vector<WriteResult>* done) {
+  Running r = std::move(running_.front());
+  running_.pop_front();
+  WriteResult result;
+  result.name = r.name;
+  result.info = r.info.get();
+  result.seconds = *r.seconds;
+  // A writer thread frees its buffers into its own malloc arena, where they
+  // stay mapped; handing them back keeps peak RSS where a sequential build
+  // has it (scale 30: 478-515 MiB without, 410-416 with; sequential 430-437).
+  malloc_trim(0);
+  done->push_back(std::move(result));
+}
+
+}  // namespace stedi
