@@ -38,7 +38,16 @@ ChunkParser::ChunkParser(const Schema& schema, BadRecordMode mode, RecordParser&
                          size_t expected_rows, ChunkOutput* out)
     : mode_(mode), parser_(parser), builders_(MakeBuilders(schema, expected_rows)), out_(out) {}
 
+ChunkParser::ChunkParser(BadRecordMode mode, RecordParser& parser,
+                         std::vector<ColumnBuilder> builders, ChunkOutput* out)
+    : mode_(mode), parser_(parser), builders_(std::move(builders)), out_(out) {}
+
 bool ChunkParser::TakeRecord(std::string_view record, uint64_t line) {
+  // All builders hold the same number of rows, so the first speaks for all.
+  if (!builders_.empty() && builders_.front().full()) {
+    out_->overflow = true;
+    return false;
+  }
   if (parser_.Parse(record.data(), record.size())) {
     parser_.AppendTo(builders_);
     ++out_->loaded;
@@ -55,7 +64,7 @@ bool ChunkParser::TakeRecord(std::string_view record, uint64_t line) {
 bool ChunkParser::TakeLines(std::string_view text) {
   const char* p = text.data();
   const char* const end = p + text.size();
-  while (p < end && !out_->failed) {
+  while (p < end && !stopped()) {
     const char* nl = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)));
     const char* line_end = nl != nullptr ? nl : end;
     std::string_view line(p, static_cast<size_t>(line_end - p));
@@ -69,7 +78,7 @@ bool ChunkParser::TakeLines(std::string_view text) {
     }
     TakeRecord(line, out_->lines);
   }
-  return !out_->failed;
+  return !stopped();
 }
 
 bool ChunkParser::TakeArray(std::string_view text) {
@@ -81,7 +90,7 @@ bool ChunkParser::TakeArray(std::string_view text) {
         return TakeRecord(element, index);
       },
       &rest);
-  if (broken.empty()) return !out_->failed;
+  if (broken.empty() || out_->overflow) return !stopped();
   ++out_->lines;
   ++out_->rejected;
   if (mode_ == BadRecordMode::kSkip) return true;
@@ -96,7 +105,14 @@ void ChunkParser::ReserveRows(size_t rows) {
 
 void ChunkParser::Finish() {
   out_->columns.clear();
-  for (ColumnBuilder& b : builders_) out_->columns.push_back(b.Finish());
+  out_->parts.clear();
+  for (ColumnBuilder& b : builders_) {
+    if (b.shared()) {
+      out_->parts.push_back(b.FinishPart());
+    } else {
+      out_->columns.push_back(b.Finish());
+    }
+  }
 }
 
 }  // namespace stedi

@@ -1,9 +1,9 @@
 // ChunkParser: a run of whole lines (or one array file) into columns.
 //
 // Ingest cuts the input into chunks at line boundaries and parses chunks in
-// parallel, each into its own columns; the chunks are concatenated in order
-// afterwards. Line numbers here count from 1 at the chunk's first line and
-// are fixed up then.
+// parallel, each into its own run of rows of the final columns (see
+// table_assembly.h). Line numbers here count from 1 at the chunk's first
+// line and are fixed up afterwards.
 #pragma once
 
 #include <cstdint>
@@ -19,9 +19,10 @@
 namespace stedi {
 
 struct ChunkOutput {
-  Status status;                // an I/O error reading the chunk
-  std::vector<Column> columns;  // one per schema field
-  uint64_t lines = 0;           // lines (or array elements) read
+  Status status;                  // an I/O error reading the chunk
+  std::vector<Column> columns;    // one per schema field, from a parser of its own columns
+  std::vector<ColumnPart> parts;  // one per schema field, from a parser of shared rows
+  uint64_t lines = 0;             // lines (or array elements) read
   uint64_t loaded = 0;
   uint64_t rejected = 0;
   uint64_t blank = 0;
@@ -30,17 +31,27 @@ struct ChunkOutput {
   // empty and `line` is relative to the chunk.
   std::vector<RejectedRecord> rejects;
   bool failed = false;  // kFail mode: stopped at rejects.back()
+  // Stopped at a record past the rows it was given: the input holds more
+  // lines than were counted before parsing (it changed meanwhile).
+  bool overflow = false;
 };
 
 class ChunkParser {
  public:
-  // `expected_rows` sizes the column vectors (a guess; they grow if needed).
+  // Builds columns of its own (ChunkOutput::columns); `expected_rows` sizes
+  // them (a guess; they grow if needed).
   ChunkParser(const Schema& schema, BadRecordMode mode, RecordParser& parser, size_t expected_rows,
+              ChunkOutput* out);
+  // Writes through `builders`, one per schema field, all writing shared rows
+  // (ChunkOutput::parts); stops with out->overflow at a record they have no
+  // row left for.
+  ChunkParser(BadRecordMode mode, RecordParser& parser, std::vector<ColumnBuilder> builders,
               ChunkOutput* out);
 
   // Parses JSON Lines: whole lines, the last possibly without its newline. A
   // line of only spaces, tabs and CR is blank, not a record. May be called
-  // again with the lines that follow. Returns false once stopped (kFail).
+  // again with the lines that follow. Returns false once stopped (kFail or
+  // overflow).
   // REQUIRES: PaddedText::kPadding bytes readable after text.
   bool TakeLines(std::string_view text);
 
@@ -50,14 +61,15 @@ class ChunkParser {
   // REQUIRES: as TakeLines, and IsJsonArrayText(text).
   bool TakeArray(std::string_view text);
 
-  // Makes room for `rows` more rows than taken so far.
+  // Makes room for `rows` more rows than taken so far (own columns only).
   void ReserveRows(size_t rows);
 
-  // Moves the columns built into the output.
+  // Moves the columns built, or the parts, into the output.
   void Finish();
 
  private:
   bool TakeRecord(std::string_view record, uint64_t line);
+  bool stopped() const { return out_->failed || out_->overflow; }
 
   BadRecordMode mode_;
   RecordParser& parser_;

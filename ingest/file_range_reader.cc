@@ -81,57 +81,54 @@ size_t CutAfterLimit(const char* buf, size_t have, size_t limit) {
   return static_cast<size_t>(static_cast<const char*>(nl) - buf) + 1;
 }
 
+Result<int> OpenForRead(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd >= 0) return fd;
+  std::string msg = path + ": cannot open: " + std::strerror(errno);
+  return errno == ENOENT ? Status::NotFound(msg) : Status::IOError(msg);
+}
+
 }  // namespace
 
-Status ParseFileRange(const std::string& path, uint64_t begin, uint64_t end, PaddedText* window,
-                      ChunkParser* parser) {
-  Fd fd(::open(path.c_str(), O_RDONLY | O_CLOEXEC));
-  if (fd.get() < 0) {
-    std::string msg = path + ": cannot open: " + std::strerror(errno);
-    return errno == ENOENT ? Status::NotFound(msg) : Status::IOError(msg);
-  }
+Status ReadFileRange(const std::string& path, uint64_t begin, uint64_t end, PaddedText* window,
+                     std::string_view* lines) {
+  *lines = std::string_view();
+  STEDI_ASSIGN_OR_RETURN(int raw_fd, OpenForRead(path));
+  Fd fd(raw_fd);
   if (window->size() < kWindowBytes) window->Resize(kWindowBytes);
   STEDI_ASSIGN_OR_RETURN(uint64_t offset, FirstLineStart(fd.get(), path, begin, end, window));
   if (offset == 0) {
     STEDI_ASSIGN_OR_RETURN(offset, SkipByteOrderMark(fd.get(), path));
     end = std::max<uint64_t>(end, offset + 1);  // the first line is ours, mark or not
   }
-  size_t have = 0;  // bytes in the window, starting at file offset `offset`
-  bool reserved = false;
-  while (offset < end) {
-    if (have == window->size()) window->Resize(window->size() * 2);  // one very long line
+  if (offset >= end) return Status::OK();  // no line starts in the range
+  size_t have = 0;                         // bytes in the window, starting at file offset `offset`
+  size_t cut = std::string_view::npos;
+  while (cut == std::string_view::npos) {
+    if (have == window->size()) window->Resize(window->size() * 2);
     // Read what the range still needs (plus a little for its last line).
     const size_t want = static_cast<size_t>(
         std::min<uint64_t>(window->size() - have, end - std::min(end, offset + have) + 4096));
     STEDI_ASSIGN_OR_RETURN(
         size_t n, ReadAt(fd.get(), path, window->mutable_data() + have, want, offset + have));
     have += n;
-    // simdjson may look at the bytes after a record: make them the zeros that
-    // follow a whole file in memory, not stale window bytes, so that the reason
-    // given for a bad last line does not depend on what this window held before.
-    std::memset(window->mutable_data() + have, 0, PaddedText::kPadding);
-    const char* buf = window->data();
     const size_t limit = static_cast<size_t>(std::min<uint64_t>(end - offset, have + 1));
-    size_t cut = CutAfterLimit(buf, have, limit);
-    const bool done = cut != std::string_view::npos || n < want;  // range end, or end of file
-    if (cut == std::string_view::npos) {
-      const void* last = n < want ? nullptr : memrchr(buf, '\n', have);
-      cut = n < want ? have
-                     : (last ? static_cast<size_t>(static_cast<const char*>(last) - buf) + 1 : 0);
-    }
-    if (!reserved && cut > 0) {
-      // Size the columns from the lines per byte of the window's first 64 KiB.
-      const size_t sample = std::min<size_t>(cut, 65536);
-      const auto lines = static_cast<double>(std::count(buf, buf + sample, '\n')) + 1;
-      parser->ReserveRows(
-          static_cast<size_t>(lines / sample * static_cast<double>(end - offset) * 1.1) + 16);
-      reserved = true;
-    }
-    if (!parser->TakeLines(std::string_view(buf, cut)) || done) break;
-    std::memmove(window->mutable_data(), buf + cut, have - cut);
-    offset += cut;
-    have -= cut;
+    cut = CutAfterLimit(window->data(), have, limit);
+    if (n < want && cut == std::string_view::npos) cut = have;  // end of file
   }
+  // simdjson may look at the bytes after a record: make them the zeros that
+  // follow a whole file in memory, not stale window bytes, so that the reason
+  // given for a bad last line does not depend on what this window held before.
+  std::memset(window->mutable_data() + have, 0, PaddedText::kPadding);
+  *lines = std::string_view(window->data(), cut);
+  return Status::OK();
+}
+
+Status ParseFileRange(const std::string& path, uint64_t begin, uint64_t end, PaddedText* window,
+                      ChunkParser* parser) {
+  std::string_view lines;
+  STEDI_RETURN_IF_ERROR(ReadFileRange(path, begin, end, window, &lines));
+  parser->TakeLines(lines);
   return Status::OK();
 }
 

@@ -12,6 +12,7 @@
 #include "core/parallel_for.h"
 #include "ingest/array_elements.h"
 #include "ingest/decompress.h"
+#include "ingest/record_count.h"
 
 namespace stedi {
 
@@ -24,8 +25,16 @@ Status OpenError(const std::string& path, const char* what) {
 
 bool IsJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 
+// Lines in `head` (of a file of `bytes` bytes) scaled to the whole file, with
+// a margin for lines longer than the head's.
+uint64_t EstimateLines(std::string_view head, uint64_t bytes) {
+  if (head.empty()) return 0;
+  const double per_byte = static_cast<double>(CountNewlines(head) + 1) / head.size();
+  return static_cast<uint64_t>(per_byte * static_cast<double>(bytes) * 1.25) + 16;
+}
+
 // Looks at the head of the file: compressed? a JSON array? a byte order mark?
-Status Classify(int fd, const std::string& path, FileInput* in, bool* has_bom) {
+Status Classify(int fd, const std::string& path, uint64_t bytes, FileInput* in, bool* has_bom) {
   char head[4096];
   uint64_t offset = 0;
   for (;;) {
@@ -40,6 +49,7 @@ Status Classify(int fd, const std::string& path, FileInput* in, bool* has_bom) {
       }
       *has_bom = view.substr(0, 3) == "\xEF\xBB\xBF";
       if (*has_bom) view.remove_prefix(3);
+      in->expected_records = EstimateLines(view, bytes);
     }
     // Leading whitespace can be long; keep reading until the first real byte.
     const auto it = std::find_if_not(view.begin(), view.end(), IsJsonSpace);
@@ -67,7 +77,7 @@ Status PlanFile(const std::string& path, FileInput* in) {
   } else if (!S_ISREG(st.st_mode)) {
     in->in_memory = true;  // a pipe or device: no ranges, read it once
   } else {
-    status = Classify(fd, path, in, &has_bom);
+    status = Classify(fd, path, static_cast<uint64_t>(st.st_size), in, &has_bom);
   }
   ::close(fd);
   STEDI_RETURN_IF_ERROR(status);
@@ -79,6 +89,8 @@ Status PlanFile(const std::string& path, FileInput* in) {
   STEDI_ASSIGN_OR_RETURN(in->text, LoadTextFile(path));
   in->json_bytes = in->text.size();
   in->is_array = IsJsonArrayText(in->text.view());
+  in->expected_records =
+      in->is_array ? CountArrayElements(in->text.view()) : CountLines(in->text.view());
   return Status::OK();
 }
 

@@ -20,6 +20,9 @@ struct FileInput {
   uint64_t json_bytes = 0;  // JSON text: after decompression, without a byte order mark
   bool in_memory = false;   // loaded whole into `text`
   bool is_array = false;    // holds one top-level JSON array (then in_memory)
+  // Records the file is expected to hold: counted when in memory, else
+  // estimated generously from its head (a guess that may fall short).
+  uint64_t expected_records = 0;
   PaddedText text;
 };
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cassert>
 #include <iterator>
 #include <limits>
 #include <memory>
@@ -9,9 +10,10 @@
 #include "core/parallel_for.h"
 #include "ingest/chunk_parser.h"
 #include "ingest/file_range_reader.h"
-#include "ingest/huge_pages.h"
 #include "ingest/input_plan.h"
+#include "ingest/record_count.h"
 #include "ingest/record_parser.h"
+#include "ingest/table_assembly.h"
 
 namespace stedi {
 
@@ -36,66 +38,51 @@ Status CheckSchema(const Schema& schema) {
   return Status::OK();
 }
 
-void RunTask(const std::string& path, const FileInput& file, const IngestTask& task,
-             const Schema& schema, BadRecordMode mode, Worker& worker, ChunkOutput* out) {
+// Reads the task's text, claims a row per line (or element) of it, and
+// parses it into those rows.
+void RunTask(const std::string& path, const FileInput& file, size_t t, const IngestTask& task,
+             BadRecordMode mode, TableAssembly& assembly, Worker& worker, ChunkOutput* out) {
+  std::string_view text;
   if (!file.in_memory) {
-    ChunkParser chunk(schema, mode, *worker.parser, 0, out);
-    out->status = ParseFileRange(path, task.begin, task.end, &worker.window, &chunk);
-    chunk.Finish();
-    return;
+    out->status = ReadFileRange(path, task.begin, task.end, &worker.window, &text);
+    if (!out->status.ok()) return assembly.Skip(t);
+  } else {
+    text = file.text.view().substr(task.begin, static_cast<size_t>(task.end - task.begin));
   }
-  const std::string_view text =
-      file.text.view().substr(task.begin, static_cast<size_t>(task.end - task.begin));
-  // Records are rarely under 16 bytes; the builders grow if they are.
-  ChunkParser chunk(schema, mode, *worker.parser, text.size() / 16 + 16, out);
+  const uint64_t rows = file.is_array ? CountArrayElements(text) : CountLines(text);
+  ChunkParser chunk(mode, *worker.parser, assembly.Claim(t, rows), out);
   if (file.is_array) {
     chunk.TakeArray(text);
   } else {
     chunk.TakeLines(text);
   }
   chunk.Finish();
+  // Counted from the very text parsed: more records than rows is a bug.
+  assert(!out->overflow);
+  if (out->overflow) out->status = Status::Internal(path + ": more records than lines counted");
 }
 
 // Runs every task on the pool. Once a task has failed (kFail mode, or an I/O
 // error), tasks after it are not needed, so they are skipped.
-std::vector<ChunkOutput> RunAll(const std::vector<std::string>& paths, const InputPlan& plan,
-                                const Schema& schema, const IngestOptions& options, int threads) {
-  std::vector<ChunkOutput> outputs(plan.tasks.size());
+void RunAll(const std::vector<std::string>& paths, const InputPlan& plan, const Schema& schema,
+            const IngestOptions& options, int threads, TableAssembly& assembly,
+            std::vector<ChunkOutput>& outputs) {
   std::vector<Worker> workers(static_cast<size_t>(threads));
   std::atomic<size_t> first_failed{std::numeric_limits<size_t>::max()};
   ParallelFor(plan.tasks.size(), threads, [&](size_t t, int w) {
-    if (t > first_failed.load(std::memory_order_relaxed)) return;
+    if (t > first_failed.load(std::memory_order_relaxed)) return assembly.Skip(t);
     Worker& worker = workers[static_cast<size_t>(w)];
     if (!worker.parser) {
       worker.parser = std::make_unique<RecordParser>(schema, options.max_record_bytes);
     }
     const IngestTask& task = plan.tasks[t];
     ChunkOutput& out = outputs[t];
-    RunTask(paths[task.file], plan.files[task.file], task, schema, options.mode, worker, &out);
+    RunTask(paths[task.file], plan.files[task.file], t, task, options.mode, assembly, worker, &out);
     if (!out.failed && out.status.ok()) return;
     size_t seen = first_failed.load();
     while (t < seen && !first_failed.compare_exchange_weak(seen, t)) {
     }
   });
-  return outputs;
-}
-
-// Concatenates the tasks' columns field by field, fields in parallel.
-Result<Table> MergeColumns(const Schema& schema, std::vector<ChunkOutput>& outputs, int threads) {
-  std::vector<Column> columns = MakeColumns(schema);
-  size_t rows = 0;
-  for (const ChunkOutput& out : outputs) rows += out.loaded;
-  ParallelFor(columns.size(), threads, [&](size_t c, int) {
-    columns[c].Reserve(rows);
-    VisitPhysical(schema.field(c).type,
-                  [&](auto t) { AdviseHugePages(columns[c].data<decltype(t)>()); });
-    for (ChunkOutput& out : outputs) {
-      if (out.columns.empty()) continue;
-      columns[c].AppendColumn(out.columns[c]);
-      out.columns[c] = Column(schema.field(c).type);  // free as we go
-    }
-  });
-  return Table::Make(schema, std::move(columns));
 }
 
 // Sums the counts, fixes up line numbers and collects the rejects, in task
@@ -139,11 +126,15 @@ Result<IngestResult> IngestFiles(const std::vector<std::string>& files, const Sc
   const uint64_t chunk_bytes =
       options.chunk_bytes > 0 ? options.chunk_bytes : DefaultChunkBytes(files, threads);
   STEDI_ASSIGN_OR_RETURN(InputPlan plan, PlanInput(files, chunk_bytes, threads));
-  std::vector<ChunkOutput> outputs = RunAll(files, plan, schema, options, threads);
+  uint64_t expected_rows = 0;
+  for (const FileInput& f : plan.files) expected_rows += f.expected_records;
+  TableAssembly assembly(schema, plan.tasks.size(), expected_rows);
+  std::vector<ChunkOutput> outputs(plan.tasks.size());
+  RunAll(files, plan, schema, options, threads, assembly, outputs);
   IngestResult result;
   STEDI_RETURN_IF_ERROR(Account(files, plan, outputs, &result));
-  plan.files.clear();  // free whole-file buffers before the merge allocates
-  STEDI_ASSIGN_OR_RETURN(result.table, MergeColumns(schema, outputs, threads));
+  plan.files.clear();  // whole-file buffers are not needed any more
+  STEDI_ASSIGN_OR_RETURN(result.table, assembly.Finish(outputs, threads));
   return result;
 }
 
