@@ -18,7 +18,18 @@ namespace {
 
 std::string ErrnoText(int err) { return std::strerror(err); }
 
+// Makes every file and folder under root durable. One syncfs first flushes
+// the whole file system with a single journal commit, so the fsyncs that
+// follow (which say what this function guarantees, on any file system) find
+// nothing left to write: fsync-ing each dirty file instead cost one commit
+// per file, longer than building a small lake.
 Status SyncTree(const fs::path& root) {
+  const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+  if (root_fd < 0) return Status::IOError(root.string() + ": open: " + ErrnoText(errno));
+  const int rc = ::syncfs(root_fd);
+  const int err = errno;
+  ::close(root_fd);
+  if (rc != 0) return Status::IOError(root.string() + ": syncfs: " + ErrnoText(err));
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
        it.increment(ec)) {

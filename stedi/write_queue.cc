@@ -50,6 +50,7 @@ void WriteQueue::Add(const std::string& name, TableWrite write, std::vector<Writ
         const EncodingPlans follow = InheritedPlans(write.inputs, write.table->schema(), written);
         WriteOptions options;
         options.sort_by = write.sort_by;
+        options.sync = false;  // the publisher syncs the staging tree once
         options.follow = &follow;
         auto result = WriteTable(*write.table, write.dir, options);
         *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();

@@ -6,7 +6,8 @@
 // a column takes the plan of the first input, in lineage order, that wrote a
 // column of that name and type. A write therefore waits for the writes of its
 // inputs before it starts encoding, which keeps the files independent of
-// thread timing.
+// thread timing. Files are not fsynced one by one: the caller makes the
+// whole folder durable before publishing it (LakePublisher::Publish).
 #pragma once
 
 #include <cstddef>

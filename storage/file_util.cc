@@ -44,20 +44,21 @@ Status CreateDirs(const std::string& dir) {
   return Status::OK();
 }
 
-Status WriteFileAtomically(const std::string& dir, const std::string& name, std::string_view data) {
+Status WriteFileAtomically(const std::string& dir, const std::string& name, std::string_view data,
+                           bool sync) {
   const std::string path = dir + "/" + name;
   const std::string tmp = path + ".tmp";
   const int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
   if (fd < 0) return Errno(tmp + ": create");
   Status st = WriteAll(fd, data, tmp);
-  if (st.ok() && ::fsync(fd) != 0) st = Errno(tmp + ": fsync");
+  if (st.ok() && sync && ::fsync(fd) != 0) st = Errno(tmp + ": fsync");
   if (::close(fd) != 0 && st.ok()) st = Errno(tmp + ": close");
   if (st.ok() && ::rename(tmp.c_str(), path.c_str()) != 0) st = Errno(path + ": rename");
   if (!st.ok()) {
     ::unlink(tmp.c_str());
     return st;
   }
-  return SyncDir(dir);
+  return sync ? SyncDir(dir) : Status::OK();
 }
 
 Result<std::vector<std::string>> ListDir(const std::string& dir, bool (*keep)(const std::string&)) {

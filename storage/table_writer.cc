@@ -83,7 +83,7 @@ Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
                   end - begin, options, plans);
     SegmentFileInfo file{SegmentFileName(info.files.size()), bytes.size(), end - begin,
                          XXH3_64bits(bytes.data(), bytes.size())};
-    STEDI_RETURN_IF_ERROR(WriteFileAtomically(dir, file.name, bytes));
+    STEDI_RETURN_IF_ERROR(WriteFileAtomically(dir, file.name, bytes, options.sync));
     written.insert(file.name);
     info.rows += file.rows;
     info.bytes += file.bytes;

@@ -53,6 +53,11 @@ struct WriteOptions {
   // is chosen afresh where it compresses clearly worse than the plan did; see
   // EncodeChunk). Not owned; may be null.
   const EncodingPlans* follow = nullptr;
+  // fsync each segment file and the folder once it is in place. A caller
+  // that syncs the whole tree before publishing it (the lake builder writes
+  // into a staging folder) turns this off: each fsync is a journal commit,
+  // which on small tables took longer than encoding them.
+  bool sync = true;
   // Threads encoding column chunks in parallel; 0 = one per core. The files
   // are byte-identical for every thread count.
   int threads = 0;

@@ -80,6 +80,24 @@ TEST(TableWriterTest, DeterministicBytes) {
   }
 }
 
+// Leaving the fsyncs to the caller changes nothing in the files written.
+TEST(TableWriterTest, SyncOffWritesTheSameFiles) {
+  TempDir tmp;
+  const Table t = MixedTable(3000, 6);
+  WriteOptions opts;
+  opts.row_group_rows = 1000;
+  opts.segment_max_rows = 2000;
+  auto synced = WriteTable(t, tmp.Sub("a"), opts);
+  opts.sync = false;
+  auto unsynced = WriteTable(t, tmp.Sub("b"), opts);
+  ASSERT_TRUE(synced.ok() && unsynced.ok());
+  ASSERT_EQ(unsynced->files.size(), 2u);
+  for (const SegmentFileInfo& f : unsynced->files) {
+    EXPECT_EQ(ReadFileBytes(tmp.Sub("a/" + f.name)), ReadFileBytes(tmp.Sub("b/" + f.name)));
+    EXPECT_FALSE(std::filesystem::exists(tmp.Sub("b/" + f.name + ".tmp")));
+  }
+}
+
 // Chunks are encoded on several threads; the files must not depend on how many.
 TEST(TableWriterTest, SameBytesForEveryThreadCount) {
   TempDir tmp;
