@@ -30,6 +30,10 @@ struct TableWrite {
   std::vector<std::string> sort_by;
   std::vector<std::string> inputs;
   std::string dir;
+  // An earlier table of this queue that holds exactly these rows and sort
+  // order: its files are copied instead of encoding the rows again (when
+  // that write failed, the rows are encoded). Empty: none.
+  std::string copy_of;
 };
 
 // A finished write.
@@ -55,6 +59,10 @@ class WriteQueue {
 
  private:
   using Future = std::shared_future<Result<TableWriteInfo>>;
+  struct Written {
+    Future info;
+    std::string dir;
+  };
   struct Running {
     std::string name;
     std::shared_ptr<double> seconds;
@@ -64,7 +72,7 @@ class WriteQueue {
 
   size_t max_in_flight_;
   std::deque<Running> running_;
-  std::map<std::string, Future> by_name_;  // every table added, for its plans
+  std::map<std::string, Written> by_name_;  // every table added, for its plans
 };
 
 // The plans `schema`'s columns inherit from the written `inputs` (see above).

@@ -134,6 +134,31 @@ TEST(LakeBuilderRealData, StoredTablesReadBackAsWrittenAndCatalogAgrees) {
   }
 }
 
+// Every trusted customer has readings, so the curated customers are the
+// trusted ones, row for row: the builder stores them as the same files.
+TEST(LakeBuilderRealData, ATableEqualToItsInputHasTheSameFiles) {
+  SKIP_WITHOUT_REAL_DATA();
+  TempDir tmp;
+  const std::string lake = tmp.Sub("lake");
+  auto r = Build(RealLandingDir(), lake, ZoneMode::kCompat);
+  ASSERT_TRUE(r.ok()) << r.status().ToString();
+  const TableReport* trusted = nullptr;
+  const TableReport* curated = nullptr;
+  for (const TableReport& t : r->tables) {
+    if (t.name == "customer_trusted") trusted = &t;
+    if (t.name == "customers_curated") curated = &t;
+  }
+  ASSERT_TRUE(trusted && curated);
+  ASSERT_TRUE(trusted->table.Equals(curated->table));
+  ASSERT_EQ(trusted->files.size(), curated->files.size());
+  for (size_t i = 0; i < trusted->files.size(); ++i) {
+    EXPECT_EQ(trusted->files[i].checksum, curated->files[i].checksum);
+    auto back = ReadTable(lake + "/" + curated->path, ReadOptions{});
+    ASSERT_TRUE(back.ok());
+    EXPECT_TRUE(back->Equals(curated->table));
+  }
+}
+
 TEST(LakeBuilderRealData, StrictCountsMatchIndependentComputation) {
   SKIP_WITHOUT_REAL_DATA();
   TempDir tmp;

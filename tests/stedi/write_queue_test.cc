@@ -39,8 +39,8 @@ std::string FileBytes(const std::string& path) {
 std::vector<WriteResult> WriteTwo(const std::string& dir, size_t in_flight) {
   WriteQueue queue(in_flight);
   std::vector<WriteResult> done;
-  queue.Add("a", {Readings(40000, 1), {}, {}, dir + "/a"}, &done);
-  queue.Add("b", {Readings(40000, 2), {}, {"a"}, dir + "/b"}, &done);
+  queue.Add("a", {Readings(40000, 1), {}, {}, dir + "/a", ""}, &done);
+  queue.Add("b", {Readings(40000, 2), {}, {"a"}, dir + "/b", ""}, &done);
   queue.FinishAll(&done);
   return done;
 }
@@ -82,13 +82,31 @@ TEST(WriteQueueTest, AFailedWriteIsReportedByName) {
   tmp.Write("file", "not a folder");
   WriteQueue queue(2);
   std::vector<WriteResult> done;
-  queue.Add("bad", {Readings(10, 1), {}, {}, tmp.Sub("file") + "/t"}, &done);
-  queue.Add("good", {Readings(10, 1), {}, {"bad"}, tmp.Sub("good")}, &done);
+  queue.Add("bad", {Readings(10, 1), {}, {}, tmp.Sub("file") + "/t", ""}, &done);
+  // A copy of a failed write encodes the rows itself.
+  queue.Add("good", {Readings(10, 1), {}, {"bad"}, tmp.Sub("good"), "bad"}, &done);
   queue.FinishAll(&done);
   ASSERT_EQ(done.size(), 2u);
   EXPECT_EQ(done[0].name, "bad");
   EXPECT_FALSE(done[0].info.ok());
   EXPECT_TRUE(done[1].info.ok()) << done[1].info.status().ToString();
+}
+
+TEST(WriteQueueTest, ACopyTakesTheEarlierTablesFiles) {
+  testing::TempDir tmp;
+  WriteQueue queue(2);
+  std::vector<WriteResult> done;
+  queue.Add("a", {Readings(5000, 1), {}, {}, tmp.Sub("a"), ""}, &done);
+  // The rows given are not even looked at: the caller vouched they are a's.
+  queue.Add("b", {Readings(10, 9), {}, {"a"}, tmp.Sub("b"), "a"}, &done);
+  queue.FinishAll(&done);
+  ASSERT_EQ(done.size(), 2u);
+  ASSERT_TRUE(done[0].info.ok() && done[1].info.ok());
+  ASSERT_EQ(done[1].info->files.size(), done[0].info->files.size());
+  EXPECT_EQ(done[1].info->rows, 5000u);
+  for (const SegmentFileInfo& f : done[0].info->files) {
+    EXPECT_EQ(FileBytes(tmp.Sub("b/" + f.name)), FileBytes(tmp.Sub("a/" + f.name)));
+  }
 }
 
 TEST(WriteQueueTest, InheritedPlansTakeTheFirstInputWithTheColumn) {
