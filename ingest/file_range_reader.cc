@@ -11,7 +11,6 @@ namespace stedi {
 
 namespace {
 
-constexpr size_t kWindowBytes = size_t{1} << 20;  // fits in L2 with room to spare
 
 class Fd {
  public:
@@ -95,7 +94,7 @@ Status ReadFileRange(const std::string& path, uint64_t begin, uint64_t end, Padd
   *lines = std::string_view();
   STEDI_ASSIGN_OR_RETURN(int raw_fd, OpenForRead(path));
   Fd fd(raw_fd);
-  if (window->size() < kWindowBytes) window->Resize(kWindowBytes);
+  if (window->size() < kRangeWindowBytes) window->Resize(kRangeWindowBytes);
   STEDI_ASSIGN_OR_RETURN(uint64_t offset, FirstLineStart(fd.get(), path, begin, end, window));
   if (offset == 0) {
     STEDI_ASSIGN_OR_RETURN(offset, SkipByteOrderMark(fd.get(), path));

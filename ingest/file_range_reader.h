@@ -17,6 +17,10 @@
 
 namespace stedi {
 
+// The window's size to begin with: it fits in L2 with room to spare, and
+// ranges a little smaller than it are read in one go.
+constexpr size_t kRangeWindowBytes = size_t{1} << 20;
+
 // Reads into `window` the lines of the file at `path` whose first byte lies
 // in [begin, end), and sets *lines to them: a line belongs to the range its
 // first byte is in, so ranges that tile a file read each line exactly once.

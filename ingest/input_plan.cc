@@ -12,6 +12,7 @@
 #include "core/parallel_for.h"
 #include "ingest/array_elements.h"
 #include "ingest/decompress.h"
+#include "ingest/file_range_reader.h"
 #include "ingest/record_count.h"
 
 namespace stedi {
@@ -128,7 +129,9 @@ uint64_t DefaultChunkBytes(const std::vector<std::string>& paths, int threads) {
     if (::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode)) total += st.st_size;
   }
   const uint64_t per_task = total / (static_cast<uint64_t>(threads) * 4);
-  return std::clamp<uint64_t>(per_task, uint64_t{1} << 20, uint64_t{16} << 20);
+  // A task's range is read whole before it is parsed: at most a window, so
+  // that it is parsed from cache (with room for its last line).
+  return std::clamp<uint64_t>(per_task, uint64_t{256} << 10, kRangeWindowBytes - (64 << 10));
 }
 
 Result<InputPlan> PlanInput(const std::vector<std::string>& paths, uint64_t chunk_bytes,
