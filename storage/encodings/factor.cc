@@ -28,28 +28,24 @@ namespace {
 constexpr double kSegmentBits = 8.0;  // estimated cost of one segment (measured best of 0..32)
 constexpr uint64_t kMaxMagnitude = uint64_t{1} << 62;
 
-// Euclid's on 32 bits (the common case: a few cheap divisions), binary GCD
-// on 64 bits (no 64-bit divisions, which are slow).
+// Euclid's algorithm. While a value needs 64 bits, a remainder step: the
+// values here are mostly timestamps close to each other or a small divisor
+// against a timestamp, where one 64-bit division leaves numbers that fit in
+// 32 bits (a 32-bit division is several times cheaper). This replaced a
+// binary GCD whose loop ran ~40 times per such pair.
 uint64_t Gcd(uint64_t a, uint64_t b) {
-  if (a == 0) return b;
-  if (b == 0) return a;
-  if ((a | b) >> 32 == 0) {
-    auto x = static_cast<uint32_t>(a), y = static_cast<uint32_t>(b);
-    while (y != 0) {
-      const uint32_t r = x % y;
-      x = y;
-      y = r;
-    }
-    return x;
+  while ((a | b) >> 32 != 0) {
+    if (a == 0 || b == 0) return a | b;
+    if (a < b) std::swap(a, b);
+    a %= b;
   }
-  const int shift = std::countr_zero(a | b);
-  a >>= std::countr_zero(a);
-  do {
-    b >>= std::countr_zero(b);
-    if (a > b) std::swap(a, b);
-    b -= a;
-  } while (b != 0);
-  return a << shift;
+  auto x = static_cast<uint32_t>(a), y = static_cast<uint32_t>(b);
+  while (y != 0) {
+    const uint32_t r = x % y;
+    x = y;
+    y = r;
+  }
+  return x;
 }
 
 // m % g == 0, in 32 bits when both fit (much cheaper than a 64-bit division
