@@ -2,9 +2,16 @@
 // image (NULL above every value ascending, below descending; descending keys
 // inverted); when the images of all keys fit together in 64 bits they are
 // packed and the rows radix-sorted in O(n) per digit, otherwise a stable
-// comparison sort walks the images key by key.
+// comparison sort walks the images key by key. Rows already in order are
+// found by one pass over the packed keys and not moved.
+//
+// String key columns come out with a dictionary in sorted order (codes =
+// ranks), so their codes order like their values: a join on the sorted
+// column then finds that side already sorted and keeps its order, instead of
+// emitting rows in the input dictionary's first-appearance order.
 #include <algorithm>
 #include <bit>
+#include <memory>
 #include <numeric>
 
 #include "engine/key_bits.h"
@@ -18,11 +25,19 @@ namespace {
 struct SortImage {
   std::vector<uint64_t> part;  // 0 .. span, ascending order of the wanted sort
   int width = 0;               // bits needed for span
+  std::vector<int32_t> rank;   // string keys: rank[code] in byte-wise order
 };
 
 SortImage ImageOf(const Column& c, bool ascending) {
   SortImage img;
-  ColumnOrderBits(c, /*string_order=*/true, &img.part);
+  if (c.type() == TypeId::kString) {
+    img.rank = c.dictionary().SortedRanks();
+    img.part.resize(c.size());
+    const std::vector<int32_t>& codes = c.codes();
+    for (size_t i = 0; i < c.size(); ++i) img.part[i] = c.IsNull(i) ? 0 : img.rank[codes[i]];
+  } else {
+    ColumnOrderBits(c, /*string_order=*/true, &img.part);
+  }
   uint64_t lo = ~0ull, hi = 0;
   for (size_t i = 0; i < c.size(); ++i) {
     if (!c.IsNull(i)) lo = std::min(lo, img.part[i]), hi = std::max(hi, img.part[i]);
@@ -38,38 +53,80 @@ SortImage ImageOf(const Column& c, bool ascending) {
   return img;
 }
 
-}  // namespace
-
-Result<Table> SortTable(const Table& input, const std::vector<SortKey>& keys) {
-  std::vector<SortImage> images;
-  int total = 0;
-  for (const SortKey& k : keys) {
-    STEDI_ASSIGN_OR_RETURN(size_t i, input.ColumnIndex(k.column));
-    images.push_back(ImageOf(input.column(i), k.ascending));
-    total += images.back().width;
-  }
-  const size_t n = input.num_rows();
-  std::vector<uint32_t> order(n);
-  if (total <= 64) {
+// The stable sorted order of the rows by `images`; empty when the rows are
+// already in it.
+std::vector<uint32_t> SortOrder(const std::vector<SortImage>& images, int total_width, size_t n) {
+  std::vector<uint32_t> order;
+  if (total_width <= 64) {
     Buffer<KeyRow> rows(n), scratch(n);
+    bool sorted = true;
     for (size_t r = 0; r < n; ++r) {
       uint64_t key = 0;
       for (const SortImage& img : images)
         key = img.width == 64 ? img.part[r] : (key << img.width) | img.part[r];
       rows[r] = KeyRow{key, static_cast<uint32_t>(r), 0};
+      sorted = sorted && (r == 0 || rows[r - 1].key <= key);
     }
-    const KeyRow* sorted = RadixSortKeyRows(rows.data(), scratch.data(), n, total);
-    for (size_t r = 0; r < n; ++r) order[r] = sorted[r].row;
-  } else {
-    std::iota(order.begin(), order.end(), 0u);
-    std::stable_sort(order.begin(), order.end(), [&](uint32_t a, uint32_t b) {
-      for (const SortImage& img : images) {
-        if (img.part[a] != img.part[b]) return img.part[a] < img.part[b];
-      }
-      return false;
-    });
+    if (sorted) return order;
+    const KeyRow* out = RadixSortKeyRows(rows.data(), scratch.data(), n, total_width);
+    order.resize(n);
+    for (size_t r = 0; r < n; ++r) order[r] = out[r].row;
+    return order;
   }
-  return input.Gather(order);
+  order.resize(n);
+  std::iota(order.begin(), order.end(), 0u);
+  auto less = [&](uint32_t a, uint32_t b) {
+    for (const SortImage& img : images) {
+      if (img.part[a] != img.part[b]) return img.part[a] < img.part[b];
+    }
+    return false;
+  };
+  if (std::is_sorted(order.begin(), order.end(), less)) return {};
+  std::stable_sort(order.begin(), order.end(), less);
+  return order;
+}
+
+// Recodes string column `c` so codes are ranks in byte-wise order, given
+// rank[code] of its dictionary. Equal strings (a dictionary read from
+// storage may repeat one) share a code.
+void UseSortedDictionary(const std::vector<int32_t>& rank, Column* c) {
+  const StringDictionary& old = c->dictionary();
+  std::vector<int32_t> by_rank(rank.size());
+  for (size_t code = 0; code < rank.size(); ++code)
+    by_rank[rank[code]] = static_cast<int32_t>(code);
+  auto dict = std::make_shared<StringDictionary>();
+  std::vector<int32_t> recode(rank.size());
+  for (int32_t code : by_rank) recode[code] = dict->Intern(old.Get(code));
+  std::vector<int32_t>& codes = c->data<int32_t>();
+  for (size_t i = 0; i < codes.size(); ++i) {
+    if (!c->IsNull(i)) codes[i] = recode[codes[i]];
+  }
+  c->set_dictionary(std::move(dict));
+}
+
+}  // namespace
+
+Result<Table> SortTable(const Table& input, const std::vector<SortKey>& keys) {
+  std::vector<SortImage> images;
+  std::vector<size_t> columns;
+  int total = 0;
+  for (const SortKey& k : keys) {
+    STEDI_ASSIGN_OR_RETURN(size_t i, input.ColumnIndex(k.column));
+    images.push_back(ImageOf(input.column(i), k.ascending));
+    columns.push_back(i);
+    total += images.back().width;
+  }
+  const std::vector<uint32_t> order = SortOrder(images, total, input.num_rows());
+  std::vector<Column> out;
+  out.reserve(input.num_columns());
+  for (const Column& c : input.columns()) out.push_back(order.empty() ? c : c.Gather(order));
+  for (size_t k = 0; k < keys.size(); ++k) {
+    // A column listed twice as a key is recoded once.
+    const bool first =
+        std::find(columns.begin(), columns.begin() + k, columns[k]) == columns.begin() + k;
+    if (!images[k].rank.empty() && first) UseSortedDictionary(images[k].rank, &out[columns[k]]);
+  }
+  return Table::Make(input.schema(), std::move(out));
 }
 
 }  // namespace stedi

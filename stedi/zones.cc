@@ -20,7 +20,26 @@ const std::vector<std::string> kAccelerometerColumns = {"user", "timestamp", "x"
 const std::vector<std::string> kStepColumns = {"sensorReadingTime", "serialNumber",
                                                "distanceFromObject"};
 
+// Sensor tables are clustered by who/what took the reading, then time: runs
+// of one user and near-consecutive timestamps compress best.
+const std::vector<std::string> kAccelerometerOrder = {"user", "timestamp"};
+const std::vector<std::string> kStepOrder = {"serialNumber", "sensorReadingTime"};
+
 PlanBuilder Landing(const std::string& table) { return PlanBuilder::Scan(table); }
+
+// A landing sensor table sorted into its clustering order, once: the trusted
+// tables derived from it keep that order (semi-joins keep left order; the
+// strict joins emit keys in the left dictionary's code order, which Sort
+// makes byte order, and left rows in input order within a key), so the
+// writer finds them in order and writes them as they are. The engine's Sort
+// puts NULLs last where the writer puts them first, and ties -0.0 with +0.0,
+// but the clustering columns are non-nullable strings and timestamps, where
+// the two orders are the same.
+PlanBuilder SortedLanding(const std::string& table, const std::vector<std::string>& order) {
+  std::vector<SortKey> keys;
+  for (const std::string& column : order) keys.push_back({column, /*ascending=*/true});
+  return PlanBuilder::Scan(table).Sort(std::move(keys));
+}
 
 // Customers who said yes to research: the consent date is present.
 PlanBuilder CustomerTrusted() {
@@ -105,21 +124,19 @@ std::vector<ZoneTable> StediZones(ZoneMode mode) {
     zones.push_back({std::move(name), std::move(zone), std::move(path), std::move(rule),
                      std::move(inputs), std::move(sort_by), plan.Build()});
   };
-  // Sensor tables are clustered by who/what took the reading, then time:
-  // runs of one user and near-consecutive timestamps compress best.
   add("customer_landing", "landing", "customer/landing", "raw customers", {"customer_landing"}, {},
       Landing("customer_landing"));
   add("accelerometer_landing", "landing", "accelerometer/landing", "raw phone readings",
-      {"accelerometer_landing"}, {"user", "timestamp"}, Landing("accelerometer_landing"));
+      {"accelerometer_landing"}, kAccelerometerOrder,
+      SortedLanding("accelerometer_landing", kAccelerometerOrder));
   add("step_trainer_landing", "landing", "step_trainer/landing", "raw device readings",
-      {"step_trainer_landing"}, {"serialNumber", "sensorReadingTime"},
-      Landing("step_trainer_landing"));
+      {"step_trainer_landing"}, kStepOrder, SortedLanding("step_trainer_landing", kStepOrder));
   add("customer_trusted", "trusted", "customer/trusted", "customers with a research-consent date",
       {"customer_landing"}, {}, CustomerTrusted());
   add("accelerometer_trusted", "trusted", "accelerometer/trusted",
       strict ? "readings of trusted customers taken at or after their consent date"
              : "readings whose user is a trusted customer",
-      {"accelerometer_landing", "customer_trusted"}, {"user", "timestamp"},
+      {"accelerometer_landing", "customer_trusted"}, kAccelerometerOrder,
       strict ? AccelerometerTrustedStrict() : AccelerometerTrustedCompat());
   add("customers_curated", "curated", "customer/curated",
       "trusted customers that have accelerometer readings",
@@ -127,7 +144,7 @@ std::vector<ZoneTable> StediZones(ZoneMode mode) {
   add("step_trainer_trusted", "trusted", "step_trainer/trusted",
       strict ? "readings of curated customers' devices taken at or after the owner's consent date"
              : "readings of curated customers' devices (serial number)",
-      {"step_trainer_landing", "customers_curated"}, {"serialNumber", "sensorReadingTime"},
+      {"step_trainer_landing", "customers_curated"}, kStepOrder,
       strict ? StepTrainerTrustedStrict() : StepTrainerTrustedCompat());
   add("machine_learning_curated", "curated", "step_trainer/curated",
       strict ? "step readings joined to the owner's accelerometer readings on equal timestamp"
@@ -135,8 +152,7 @@ std::vector<ZoneTable> StediZones(ZoneMode mode) {
       strict ? std::vector<std::string>{"step_trainer_trusted", "customers_curated",
                                         "accelerometer_trusted"}
              : std::vector<std::string>{"step_trainer_trusted", "accelerometer_trusted"},
-      {"serialNumber", "sensorReadingTime"},
-      strict ? MachineLearningCuratedStrict() : MachineLearningCuratedCompat());
+      kStepOrder, strict ? MachineLearningCuratedStrict() : MachineLearningCuratedCompat());
   return zones;
 }
 

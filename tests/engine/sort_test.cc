@@ -4,6 +4,7 @@
 #include <numeric>
 
 #include "engine/operators.h"
+#include "engine/plan.h"
 #include "tests/engine/random_table.h"
 
 namespace stedi {
@@ -63,6 +64,80 @@ TEST(SortTest, NegativeZeroAndEmpty) {
   auto empty = SortTable(Table::Empty(t.schema()), {{"d", false}});
   ASSERT_TRUE(empty.ok());
   EXPECT_EQ(empty->num_rows(), 0u);
+}
+
+// Rows already in order (packed keys and comparison sort) come back as they are.
+TEST(SortTest, SortedInputIsKeptAsIs) {
+  Table t = RandomTable({{"i", TypeId::kInt32, 30, 0.1},
+                         {"big", TypeId::kInt64, 1000000, 0.1},
+                         {"row", TypeId::kInt64, 1000000, 0}},
+                        2000, 5);
+  for (const std::vector<SortKey>& keys : std::vector<std::vector<SortKey>>{
+           {{"i", true}, {"row", false}}, {{"big", true}, {"i", false}, {"big", false}}}) {
+    auto once = SortTable(t, keys);
+    ASSERT_TRUE(once.ok());
+    auto twice = SortTable(*once, keys);
+    ASSERT_TRUE(twice.ok());
+    EXPECT_TRUE(twice->Equals(*once));
+    EXPECT_TRUE(twice->Equals(RefSort(t, keys)));
+  }
+}
+
+// String keys come out with codes in byte-wise order: values unchanged,
+// nulls kept, codes non-decreasing along the sorted column.
+TEST(SortTest, StringKeysGetASortedDictionary) {
+  Table t = RandomTable({{"s", TypeId::kString, 50, 0.1},
+                         {"u", TypeId::kString, 500, 0.2},
+                         {"row", TypeId::kInt64, 1000000, 0}},
+                        3000, 23);
+  for (const std::vector<SortKey>& keys : std::vector<std::vector<SortKey>>{
+           {{"s", true}, {"row", true}}, {{"s", false}, {"u", true}, {"s", true}}}) {
+    auto got = SortTable(t, keys);
+    ASSERT_TRUE(got.ok());
+    EXPECT_TRUE(got->Equals(RefSort(t, keys)));
+    for (const SortKey& key : keys) {
+      const std::string& name = key.column;
+      const Column& c = got->column(*got->ColumnIndex(name));
+      if (c.type() != TypeId::kString) continue;
+      const StringDictionary& dict = c.dictionary();
+      for (int32_t code = 1; code < static_cast<int32_t>(dict.size()); ++code) {
+        EXPECT_LT(dict.Get(code - 1), dict.Get(code)) << name;
+      }
+    }
+    const Column& lead = got->column(0);
+    int32_t last = -1;
+    for (size_t i = 0; i < lead.size(); ++i) {
+      if (lead.IsNull(i)) continue;
+      const int32_t code = lead.codes()[i];
+      EXPECT_TRUE(last < 0 || (keys[0].ascending ? last <= code : last >= code)) << i;
+      last = code;
+    }
+  }
+}
+
+// A join on a sorted string column keeps the sorted order, where an unsorted
+// dictionary (codes in first-appearance order) would reorder the keys.
+TEST(SortTest, JoinOnSortedStringKeyKeepsTheOrder) {
+  Column k(TypeId::kString), v(TypeId::kInt64), rk(TypeId::kString);
+  const char* keys[] = {"m", "c", "x", "c", "a", "m", "x", "a"};
+  for (int i = 0; i < 8; ++i) {
+    k.AppendString(keys[i]);
+    v.AppendInt64(i);
+  }
+  for (const char* s : {"x", "a", "m", "c"}) rk.AppendString(s);
+  ExecContext ctx(1);
+  ctx.RegisterTable("l",
+                    *Table::Make(Schema({{"k", TypeId::kString}, {"v", TypeId::kInt64}}), {k, v}));
+  ctx.RegisterTable("r", *Table::Make(Schema({{"rk", TypeId::kString}}), {rk}));
+  auto plan = PlanBuilder::Scan("l")
+                  .Sort({{"k", true}})
+                  .Join(PlanBuilder::Scan("r"), {"k"}, {"rk"})
+                  .Project({"k", "v"})
+                  .Build();
+  auto got = Execute(plan, ctx);
+  ASSERT_TRUE(got.ok()) << got.status().ToString();
+  EXPECT_EQ(testing::Rows(*got), (std::vector<std::string>{"a | 4", "a | 7", "c | 1", "c | 3",
+                                                           "m | 0", "m | 5", "x | 2", "x | 6"}));
 }
 
 }  // namespace
