@@ -27,13 +27,6 @@ std::vector<ColumnBuilder> MakeBuilders(const Schema& schema, size_t rows) {
   return builders;
 }
 
-std::vector<Column> MakeColumns(const Schema& schema) {
-  std::vector<Column> columns;
-  columns.reserve(schema.size());
-  for (const Field& f : schema.fields()) columns.emplace_back(f.type);
-  return columns;
-}
-
 ChunkParser::ChunkParser(const Schema& schema, BadRecordMode mode, RecordParser& parser,
                          size_t expected_rows, ChunkOutput* out)
     : mode_(mode), parser_(parser), builders_(MakeBuilders(schema, expected_rows)), out_(out) {}
@@ -97,10 +90,6 @@ bool ChunkParser::TakeArray(std::string_view text) {
   out_->rejects.push_back(RejectedRecord{"", out_->lines, broken, std::string(rest)});
   out_->failed = mode_ == BadRecordMode::kFail;
   return !out_->failed;
-}
-
-void ChunkParser::ReserveRows(size_t rows) {
-  for (ColumnBuilder& b : builders_) b.Reserve(b.size() + rows);
 }
 
 void ChunkParser::Finish() {

@@ -31,8 +31,8 @@ struct ChunkOutput {
   // empty and `line` is relative to the chunk.
   std::vector<RejectedRecord> rejects;
   bool failed = false;  // kFail mode: stopped at rejects.back()
-  // Stopped at a record past the rows it was given: the input holds more
-  // lines than were counted before parsing (it changed meanwhile).
+  // Stopped at a record past the shared rows its builders were given (the
+  // caller counted fewer records than the text holds: a bug).
   bool overflow = false;
 };
 
@@ -42,9 +42,9 @@ class ChunkParser {
   // them (a guess; they grow if needed).
   ChunkParser(const Schema& schema, BadRecordMode mode, RecordParser& parser, size_t expected_rows,
               ChunkOutput* out);
-  // Writes through `builders`, one per schema field, all writing shared rows
-  // (ChunkOutput::parts); stops with out->overflow at a record they have no
-  // row left for.
+  // Writes through `builders`, one per schema field: shared rows (left as
+  // ChunkOutput::parts; stops with out->overflow at a record they have no
+  // row left for) or columns of their own (ChunkOutput::columns).
   ChunkParser(BadRecordMode mode, RecordParser& parser, std::vector<ColumnBuilder> builders,
               ChunkOutput* out);
 
@@ -61,9 +61,6 @@ class ChunkParser {
   // REQUIRES: as TakeLines, and IsJsonArrayText(text).
   bool TakeArray(std::string_view text);
 
-  // Makes room for `rows` more rows than taken so far (own columns only).
-  void ReserveRows(size_t rows);
-
   // Moves the columns built, or the parts, into the output.
   void Finish();
 
@@ -77,8 +74,6 @@ class ChunkParser {
   ChunkOutput* out_;
 };
 
-// Columns of the schema's types, empty.
-std::vector<Column> MakeColumns(const Schema& schema);
 // Builders of the schema's types, each with room for `rows`.
 std::vector<ColumnBuilder> MakeBuilders(const Schema& schema, size_t rows);
 

@@ -11,7 +11,6 @@ namespace stedi {
 
 namespace {
 
-
 class Fd {
  public:
   explicit Fd(int fd) : fd_(fd) {}

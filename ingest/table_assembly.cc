@@ -42,19 +42,14 @@ TableAssembly::TableAssembly(const Schema& schema, size_t tasks, uint64_t expect
 }
 
 std::vector<ColumnBuilder> TableAssembly::Claim(size_t t, uint64_t rows) {
-  std::vector<ColumnBuilder> builders;
-  builders.reserve(columns_.size());
   std::unique_lock<std::mutex> lock(mu_);
   claimed_.wait(lock, [&] { return next_task_ == t; });
   outgrown_ = outgrown_ || next_row_ + rows > room_;
-  if (outgrown_) {
-    for (const Column& column : columns_) {
-      builders.emplace_back(column.type());
-      builders.back().Reserve(rows);
-    }
-  } else {
+  std::vector<ColumnBuilder> builders;
+  if (!outgrown_) {
     first_row_[t] = next_row_;
     next_row_ += rows;
+    builders.reserve(columns_.size());
     // Within the reserved room resize() never moves the values, so builders
     // of earlier tasks keep writing while it zeroes the new rows (which
     // AppendNull relies on).
@@ -64,9 +59,10 @@ std::vector<ColumnBuilder> TableAssembly::Claim(size_t t, uint64_t rows) {
     }
   }
   ++next_task_;
+  const bool own = outgrown_;
   lock.unlock();
   claimed_.notify_all();
-  return builders;
+  return own ? MakeBuilders(schema_, rows) : builders;
 }
 
 void TableAssembly::Assemble(size_t c, std::vector<ChunkOutput>& outputs) {
