@@ -41,6 +41,15 @@ class ZonesTest : public ::testing::Test {
 
 std::unique_ptr<TempDir> ZonesTest::tmp_;
 
+// The clustering columns of the zone named `table`.
+std::vector<std::string> SortByOf(const std::string& table) {
+  for (const ZoneTable& z : StediZones(ZoneMode::kCompat)) {
+    if (z.name == table) return z.sort_by;
+  }
+  ADD_FAILURE() << "no zone " << table;
+  return {};
+}
+
 bool InOrder(const Table& t, const std::vector<std::string>& columns) {
   auto sorted = IsSortedBy(t, columns);
   EXPECT_TRUE(sorted.ok()) << sorted.status().ToString();
@@ -88,17 +97,14 @@ TEST_F(ZonesTest, StrictSensorTablesComeOutInClusteringOrder) {
 // The landing files are not in clustering order, so the ordering above is
 // the plans' work (it would fail without the landing Sort).
 TEST_F(ZonesTest, LandingFilesAreNotInClusteringOrder) {
-  const std::vector<ZoneTable> zones = StediZones(ZoneMode::kCompat);
   for (const SourceSpec& s : StediSources()) {
-    auto z = std::find_if(zones.begin(), zones.end(),
-                          [&](const ZoneTable& z) { return z.name == s.table; });
-    ASSERT_NE(z, zones.end());
-    if (z->sort_by.empty()) continue;
+    const std::vector<std::string> sort_by = SortByOf(s.table);
+    if (sort_by.empty()) continue;
     auto files = ListLandingFiles(Landing() + "/" + s.landing_subdir);
     ASSERT_TRUE(files.ok()) << files.status().ToString();
     auto ingested = IngestFiles(*files, s.schema, IngestOptions{});
     ASSERT_TRUE(ingested.ok()) << ingested.status().ToString();
-    EXPECT_FALSE(InOrder(ingested->table, z->sort_by)) << s.table;
+    EXPECT_FALSE(InOrder(ingested->table, sort_by)) << s.table;
   }
 }
 
@@ -106,12 +112,8 @@ TEST_F(ZonesTest, LandingFilesAreNotInClusteringOrder) {
 // writer checks its own order (NULLs first, doubles in total order): they
 // agree only because the clustering columns are non-nullable and not doubles.
 TEST(ZoneSchemaTest, ClusteringColumnsAreNonNullableAndNotDoubles) {
-  const std::vector<ZoneTable> zones = StediZones(ZoneMode::kCompat);
   for (const SourceSpec& s : StediSources()) {
-    auto z = std::find_if(zones.begin(), zones.end(),
-                          [&](const ZoneTable& z) { return z.name == s.table; });
-    ASSERT_NE(z, zones.end());
-    for (const std::string& column : z->sort_by) {
+    for (const std::string& column : SortByOf(s.table)) {
       auto i = s.schema.Find(column);
       ASSERT_TRUE(i.has_value()) << column;
       EXPECT_FALSE(s.schema.field(*i).nullable) << s.table << "." << column;
