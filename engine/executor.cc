@@ -111,7 +111,7 @@ class Executor {
       case PlanNode::Kind::kAggregate:
         return AggregateTable(in[0], node.columns, node.aggs);
       case PlanNode::Kind::kSort:
-        return SortTable(in[0], node.sort_keys);
+        return SortTable(in[0], node.sort_keys, threads);
       case PlanNode::Kind::kLimit:
         return LimitTable(in[0], node.limit);
     }

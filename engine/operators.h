@@ -36,8 +36,8 @@ Result<Table> DistinctTable(const Table& input, const std::vector<std::string>& 
 Result<Table> AggregateTable(const Table& input, const std::vector<std::string>& group_by,
                              const std::vector<AggSpec>& aggs);
 
-// Stable multi-key sort. (sort.cc)
-Result<Table> SortTable(const Table& input, const std::vector<SortKey>& keys);
+// Stable multi-key sort, on up to `threads` threads. (sort.cc)
+Result<Table> SortTable(const Table& input, const std::vector<SortKey>& keys, int threads = 1);
 
 // Project, Rename and Limit. (reshape.cc)
 Result<Table> ProjectTable(const Table& input, const std::vector<std::string>& columns);

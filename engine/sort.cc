@@ -9,13 +9,17 @@
 // ranks), so their codes order like their values: a join on the sorted
 // column then finds that side already sorted and keeps its order, instead of
 // emitting rows in the input dictionary's first-appearance order.
+#include <sys/mman.h>
+
 #include <algorithm>
 #include <bit>
+#include <cstdlib>
 #include <memory>
 #include <numeric>
 
 #include "engine/key_bits.h"
 #include "engine/operators.h"
+#include "engine/parallel.h"
 #include "engine/radix_sort.h"
 
 namespace stedi {
@@ -53,28 +57,65 @@ SortImage ImageOf(const Column& c, bool ascending) {
   return img;
 }
 
+// Sort keys for a whole table, given back to the system when freed. Not
+// Buffer: Buffer keeps freed blocks cached for later operators, and a sort of
+// a whole landing table would keep its 32 bytes a row resident for the rest
+// of a lake build (scale 30: +80 MiB peak). Like Buffer it asks for
+// transparent huge pages: first-touch faults on 4 KB pages cost a quarter of
+// the sort. Uninitialised.
+template <typename T>
+class HugeArray {
+ public:
+  explicit HugeArray(size_t n) {
+    constexpr size_t kHugePage = size_t{2} << 20;
+    const size_t bytes =
+        std::max<size_t>(1, (n * sizeof(T) + kHugePage - 1) / kHugePage) * kHugePage;
+    data_.reset(static_cast<T*>(std::aligned_alloc(kHugePage, bytes)));
+    if (!data_) std::abort();                    // out of memory, as Buffer does
+    madvise(data_.get(), bytes, MADV_HUGEPAGE);  // a hint: failure only costs speed
+  }
+  T* get() { return data_.get(); }
+  T& operator[](size_t i) { return data_.get()[i]; }
+
+ private:
+  struct Free {
+    void operator()(T* p) const { std::free(p); }
+  };
+  std::unique_ptr<T, Free> data_;
+};
+
+// The key of row r: the images packed, first key in the highest bits.
+uint64_t PackedKey(const std::vector<SortImage>& images, size_t r) {
+  uint64_t key = 0;
+  for (const SortImage& img : images)
+    key = img.width == 64 ? img.part[r] : (key << img.width) | img.part[r];
+  return key;
+}
+
 // The stable sorted order of the rows by `images`; empty when the rows are
 // already in it. Frees the images' parts once read (peak memory: the sort
 // runs beside its input and the table it scanned from).
-std::vector<uint32_t> SortOrder(std::vector<SortImage>& images, int total_width, size_t n) {
+std::vector<uint32_t> SortOrder(std::vector<SortImage>& images, int total_width, size_t n,
+                                int threads) {
   std::vector<uint32_t> order;
   if (total_width <= 64) {
-    // Plain heap arrays, not Buffer: Buffer keeps freed blocks cached for
-    // later operators, and a sort of a whole landing table would keep its 32
-    // bytes a row resident for the rest of a lake build (scale 30: +80 MiB).
-    // Default-initialised: no zero fill.
-    std::unique_ptr<KeyRow[]> rows(new KeyRow[n]);
-    bool sorted = true;
-    for (size_t r = 0; r < n; ++r) {
-      uint64_t key = 0;
-      for (const SortImage& img : images)
-        key = img.width == 64 ? img.part[r] : (key << img.width) | img.part[r];
-      rows[r] = KeyRow{key, static_cast<uint32_t>(r), 0};
-      sorted = sorted && (r == 0 || rows[r - 1].key <= key);
-    }
+    HugeArray<KeyRow> rows(n);
+    constexpr size_t kRowsPerTask = 1 << 16;
+    const size_t tasks = (n + kRowsPerTask - 1) / kRowsPerTask;
+    std::vector<char> sorted(tasks, 1);
+    ParallelFor(threads, tasks, [&](size_t t) {
+      const size_t begin = t * kRowsPerTask, end = std::min(n, begin + kRowsPerTask);
+      uint64_t last = begin == 0 ? 0 : PackedKey(images, begin - 1);
+      for (size_t r = begin; r < end; ++r) {
+        const uint64_t key = PackedKey(images, r);
+        rows[r] = KeyRow{key, static_cast<uint32_t>(r), 0};
+        sorted[t] = sorted[t] && last <= key;
+        last = key;
+      }
+    });
     for (SortImage& img : images) std::vector<uint64_t>().swap(img.part);
-    if (sorted) return order;
-    std::unique_ptr<KeyRow[]> scratch(new KeyRow[n]);
+    if (std::all_of(sorted.begin(), sorted.end(), [](char s) { return s != 0; })) return order;
+    HugeArray<KeyRow> scratch(n);
     const KeyRow* out = RadixSortKeyRows(rows.get(), scratch.get(), n, total_width);
     order.resize(n);
     for (size_t r = 0; r < n; ++r) order[r] = out[r].row;
@@ -113,20 +154,22 @@ void UseSortedDictionary(const std::vector<int32_t>& rank, Column* c) {
 
 }  // namespace
 
-Result<Table> SortTable(const Table& input, const std::vector<SortKey>& keys) {
-  std::vector<SortImage> images;
+Result<Table> SortTable(const Table& input, const std::vector<SortKey>& keys, int threads) {
   std::vector<size_t> columns;
-  int total = 0;
   for (const SortKey& k : keys) {
     STEDI_ASSIGN_OR_RETURN(size_t i, input.ColumnIndex(k.column));
-    images.push_back(ImageOf(input.column(i), k.ascending));
     columns.push_back(i);
-    total += images.back().width;
   }
-  const std::vector<uint32_t> order = SortOrder(images, total, input.num_rows());
-  std::vector<Column> out;
-  out.reserve(input.num_columns());
-  for (const Column& c : input.columns()) out.push_back(order.empty() ? c : c.Gather(order));
+  std::vector<SortImage> images(keys.size());
+  ParallelFor(threads, keys.size(),
+              [&](size_t k) { images[k] = ImageOf(input.column(columns[k]), keys[k].ascending); });
+  int total = 0;
+  for (const SortImage& img : images) total += img.width;
+  const std::vector<uint32_t> order = SortOrder(images, total, input.num_rows(), threads);
+  std::vector<Column> out(input.num_columns());
+  ParallelFor(threads, out.size(), [&](size_t c) {
+    out[c] = order.empty() ? input.column(c) : input.column(c).Gather(order);
+  });
   for (size_t k = 0; k < keys.size(); ++k) {
     // A column listed twice as a key is recoded once.
     const bool first =

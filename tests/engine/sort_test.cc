@@ -48,9 +48,11 @@ TEST(SortTest, MatchesStableReference) {
       {{"big", true}, {"d", false}, {"big", false}},  // > 64 bits: comparison sort
       {{"row", false}}};
   for (const auto& keys : cases) {
-    auto got = SortTable(t, keys);
-    ASSERT_TRUE(got.ok());
-    EXPECT_TRUE(got->Equals(RefSort(t, keys))) << keys[0].column;
+    for (int threads : {1, 2}) {
+      auto got = SortTable(t, keys, threads);
+      ASSERT_TRUE(got.ok());
+      EXPECT_TRUE(got->Equals(RefSort(t, keys))) << keys[0].column;
+    }
   }
 }
 
@@ -80,6 +82,31 @@ TEST(SortTest, SortedInputIsKeptAsIs) {
     ASSERT_TRUE(twice.ok());
     EXPECT_TRUE(twice->Equals(*once));
     EXPECT_TRUE(twice->Equals(RefSort(t, keys)));
+  }
+}
+
+// Several threads pack keys in chunks of 65536 rows: one pair out of order
+// on either side of a chunk boundary is still found, and threads do not
+// change the result.
+TEST(SortTest, ThreadsAndChunkBoundaries) {
+  const size_t n = 3 * 65536 + 10;
+  for (size_t bad : {size_t{65535}, size_t{65536}, size_t{65537}, n - 1}) {
+    Column v(TypeId::kInt64), row(TypeId::kInt64);
+    for (size_t i = 0; i < n; ++i) {
+      v.AppendInt64(static_cast<int64_t>(i == bad ? i - 2 : i));
+      row.AppendInt64(static_cast<int64_t>(i));
+    }
+    Table t = *Table::Make(Schema({{"v", TypeId::kInt64}, {"row", TypeId::kInt64}}), {v, row});
+    auto one = SortTable(t, {{"v", true}}, 1);
+    auto three = SortTable(t, {{"v", true}}, 3);
+    ASSERT_TRUE(one.ok() && three.ok());
+    EXPECT_TRUE(one->Equals(*three));
+    EXPECT_FALSE(one->Equals(t)) << bad;  // the row moved
+    const std::vector<int64_t>& sorted = one->column(0).data<int64_t>();
+    EXPECT_TRUE(std::is_sorted(sorted.begin(), sorted.end())) << bad;
+    auto again = SortTable(*one, {{"v", true}}, 3);
+    ASSERT_TRUE(again.ok());
+    EXPECT_TRUE(again->Equals(*one));
   }
 }
 
