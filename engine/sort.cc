@@ -68,11 +68,15 @@ class HugeArray {
  public:
   explicit HugeArray(size_t n) {
     constexpr size_t kHugePage = size_t{2} << 20;
-    const size_t bytes =
-        std::max<size_t>(1, (n * sizeof(T) + kHugePage - 1) / kHugePage) * kHugePage;
-    data_.reset(static_cast<T*>(std::aligned_alloc(kHugePage, bytes)));
-    if (!data_) std::abort();                    // out of memory, as Buffer does
-    madvise(data_.get(), bytes, MADV_HUGEPAGE);  // a hint: failure only costs speed
+    const size_t bytes = std::max<size_t>(1, n * sizeof(T));
+    if (bytes < kHugePage) {
+      data_.reset(static_cast<T*>(std::malloc(bytes)));  // small: no rounding up
+    } else {
+      const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
+      data_.reset(static_cast<T*>(std::aligned_alloc(kHugePage, rounded)));
+      if (data_) madvise(data_.get(), rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
+    }
+    if (!data_) std::abort();  // out of memory, as Buffer does
   }
   T* get() { return data_.get(); }
   T& operator[](size_t i) { return data_.get()[i]; }
