@@ -2,6 +2,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <chrono>
 #include <filesystem>
 #include <utility>
@@ -51,6 +52,9 @@ Result<TableWriteInfo> CopyTable(const TableWriteInfo& info, const std::string& 
   return info;
 }
 
+// Writes one table: a copy of `copy`'s files when that table was written
+// (copy.second is its folder), else an encoding that follows the plans of
+// the written `inputs`.
 Result<TableWriteInfo> Write(
     const TableWrite& write,
     const std::vector<std::pair<std::string, const Result<TableWriteInfo>*>>& inputs,
