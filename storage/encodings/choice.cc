@@ -219,6 +219,15 @@ std::optional<Encoded> FollowDoubles(std::span<const double> values, const Encod
   return std::nullopt;
 }
 
+// `plain` (bytes) wrapped in zstd when that is smaller. A high level pays on
+// small dictionaries and costs too much on big ones.
+Encoded ZstdIfSmaller(Encoded plain, const EncodeContext& ctx) {
+  const int level =
+      plain.node.bytes_in <= kSmallDictionaryBytes ? ctx.dictionary_zstd_level : ctx.zstd_level;
+  Encoded zipped = WrapZstd(plain, level);
+  return zipped.bytes.size() < plain.bytes.size() ? std::move(zipped) : std::move(plain);
+}
+
 // Without a plan: choices below this block are made afresh.
 EncodeContext Unplanned(const EncodeContext& ctx) {
   EncodeContext c = ctx;
@@ -259,12 +268,7 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx, si
   if (ctx.plan != nullptr && !ctx.for_zstd && bytes.size() >= 64) {
     const EncodeNode& plan = *ctx.plan;
     if (plan.id == EncodingId::kPlain) return plain;
-    if (plan.id == EncodingId::kZstd) {
-      const int level =
-          bytes.size() <= kSmallDictionaryBytes ? ctx.dictionary_zstd_level : ctx.zstd_level;
-      Encoded zipped = WrapZstd(plain, level);
-      return zipped.bytes.size() < plain.bytes.size() ? zipped : plain;
-    }
+    if (plan.id == EncodingId::kZstd) return ZstdIfSmaller(std::move(plain), ctx);
     Encoded split;
     if (plan.id == EncodingId::kSplit && EncodeSplitBytes(bytes, entry_width, ctx, &split)) {
       return split;
@@ -273,11 +277,7 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx, si
   }
   // Under an outer zstd the bytes stay plain: compressing twice never pays.
   if (ctx.for_zstd || bytes.size() < 64) return plain;
-  // A high level pays on small dictionaries and costs too much on big ones.
-  const int level =
-      bytes.size() <= kSmallDictionaryBytes ? ctx.dictionary_zstd_level : ctx.zstd_level;
-  Encoded zipped = WrapZstd(plain, level);
-  Encoded best = zipped.bytes.size() < plain.bytes.size() ? std::move(zipped) : std::move(plain);
+  Encoded best = ZstdIfSmaller(std::move(plain), ctx);
   Encoded split;
   if (EncodeSplitBytes(bytes, entry_width, ctx, &split) && split.bytes.size() < best.bytes.size()) {
     return split;
