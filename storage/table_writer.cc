@@ -55,11 +55,9 @@ Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
   STEDI_RETURN_IF_ERROR(ValidateOptions(table, options));
   std::vector<uint32_t> perm;
   if (!options.sort_by.empty()) {
+    // Empty for input already in clustering order (a filter of a clustered
+    // table): it is written as it is, without a copy.
     STEDI_ASSIGN_OR_RETURN(perm, SortPermutation(table, options.sort_by));
-    // Input already in clustering order (a filter of a clustered table) needs no copy.
-    bool identity = true;
-    for (size_t i = 0; i < perm.size() && identity; ++i) identity = perm[i] == i;
-    if (identity) perm.clear();
   }
   STEDI_RETURN_IF_ERROR(CreateDirs(dir));
   STEDI_ASSIGN_OR_RETURN(std::vector<std::string> old_files, ListDir(dir, IsSegmentOrTemp));
