@@ -68,9 +68,9 @@ std::string EncodeSegment(const Table& table, size_t begin, size_t end, const Wr
     }
   }
   if (chunks.size() > columns) {
+    const bool follow = options.reuse_choices && options.row_group_rows >= kMinFollowRows;
     RunTasks(chunks.size() - columns, options.threads, [&](size_t i) {
       const size_t task = columns + i;
-      const bool follow = options.reuse_choices && options.row_group_rows >= kMinFollowRows;
       encode(task, follow ? &chunks[task % columns].plan : nullptr);
     });
   }
