@@ -96,8 +96,6 @@ Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx);
 Encoded WrapZstd(Encoded inner, int level);
 // Size of `bytes` after zstd at a fast level (used to rank candidates).
 size_t ZstdSizeEstimate(const std::string& bytes);
-// True when `a` should be preferred over `b` under ctx's ranking.
-bool SmallerThan(const Encoded& a, const Encoded& b, const EncodeContext& ctx);
 
 // Decoders. `block` is exactly one block; its first byte's absolute offset is
 // in.base(), used only for messages. `nesting` guards against deep hostile

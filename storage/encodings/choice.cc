@@ -285,9 +285,4 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx, si
   return best;
 }
 
-bool SmallerThan(const Encoded& a, const Encoded& b, const EncodeContext& ctx) {
-  if (!ctx.for_zstd) return a.bytes.size() < b.bytes.size();
-  return ZstdSizeEstimate(a.bytes) < ZstdSizeEstimate(b.bytes);
-}
-
 }  // namespace stedi
