@@ -7,6 +7,8 @@ namespace stedi {
 
 Column::Column(TypeId type) : type_(type) {
   if (type_ == TypeId::kString) dict_ = std::make_shared<StringDictionary>();
+  // Allocated now, so threads that write rows of a new column never race to create it.
+  VisitPhysical(type_, [&](auto t) { data<decltype(t)>(); });
 }
 
 StringDictionary& Column::mutable_dictionary() {
@@ -27,23 +29,23 @@ void Column::AppendNull() {
 }
 
 void Column::AppendBool(bool v) {
-  u8_.push_back(v ? 1 : 0);
+  u8_.mut().push_back(v ? 1 : 0);
   validity_.Append(true);
 }
 void Column::AppendInt32(int32_t v) {
-  i32_.push_back(v);
+  i32_.mut().push_back(v);
   validity_.Append(true);
 }
 void Column::AppendInt64(int64_t v) {
-  i64_.push_back(v);
+  i64_.mut().push_back(v);
   validity_.Append(true);
 }
 void Column::AppendDouble(double v) {
-  f64_.push_back(v);
+  f64_.mut().push_back(v);
   validity_.Append(true);
 }
 void Column::AppendString(std::string_view v) {
-  i32_.push_back(mutable_dictionary().Intern(v));
+  i32_.mut().push_back(mutable_dictionary().Intern(v));
   validity_.Append(true);
 }
 
@@ -70,15 +72,16 @@ void Column::AppendColumn(const Column& other) {
   if (type_ == TypeId::kString) {
     if (size() == 0 && dict_->size() == 0) {
       dict_ = other.dict_;
-      i32_ = other.i32_;
+      i32_ = other.i32_;  // shared until either side changes
     } else if (dict_ == other.dict_) {
-      i32_.insert(i32_.end(), other.i32_.begin(), other.i32_.end());
+      std::vector<int32_t>& dst = i32_.mut();
+      dst.insert(dst.end(), other.codes().begin(), other.codes().end());
     } else {
       std::vector<int32_t> remap = mutable_dictionary().Merge(*other.dict_);
-      i32_.reserve(base + other.size());
-      for (size_t i = 0; i < other.size(); ++i) {
-        i32_.push_back(other.IsNull(i) ? 0 : remap[other.i32_[i]]);
-      }
+      std::vector<int32_t>& dst = i32_.mut();
+      const std::vector<int32_t>& src = other.codes();
+      dst.reserve(base + other.size());
+      for (size_t i = 0; i < other.size(); ++i) dst.push_back(other.IsNull(i) ? 0 : remap[src[i]]);
     }
   } else {
     VisitPhysical(type_, [&](auto t) {
@@ -98,15 +101,15 @@ Value Column::GetValue(size_t i) const {
   if (IsNull(i)) return Value::Null(type_);
   switch (type_) {
     case TypeId::kBool:
-      return Value::Bool(u8_[i] != 0);
+      return Value::Bool(u8_.get()[i] != 0);
     case TypeId::kInt32:
-      return Value::Int32(i32_[i]);
+      return Value::Int32(i32_.get()[i]);
     case TypeId::kInt64:
-      return Value::Int64(i64_[i]);
+      return Value::Int64(i64_.get()[i]);
     case TypeId::kTimestamp:
-      return Value::Timestamp(i64_[i]);
+      return Value::Timestamp(i64_.get()[i]);
     case TypeId::kDouble:
-      return Value::Double(f64_[i]);
+      return Value::Double(f64_.get()[i]);
     case TypeId::kString:
       return Value::String(std::string(GetString(i)));
   }
@@ -143,17 +146,17 @@ bool Column::Equals(const Column& other) const {
     bool same = true;
     switch (type_) {
       case TypeId::kBool:
-        same = u8_[i] == other.u8_[i];
+        same = u8_.get()[i] == other.u8_.get()[i];
         break;
       case TypeId::kInt32:
-        same = i32_[i] == other.i32_[i];
+        same = i32_.get()[i] == other.i32_.get()[i];
         break;
       case TypeId::kInt64:
       case TypeId::kTimestamp:
-        same = i64_[i] == other.i64_[i];
+        same = i64_.get()[i] == other.i64_.get()[i];
         break;
       case TypeId::kDouble:
-        same = std::memcmp(&f64_[i], &other.f64_[i], sizeof(double)) == 0;
+        same = std::memcmp(&f64_.get()[i], &other.f64_.get()[i], sizeof(double)) == 0;
         break;
       case TypeId::kString:
         same = GetString(i) == other.GetString(i);

@@ -5,6 +5,13 @@
 // between columns derived from the same source, so filters and gathers never
 // copy string bytes. A null slot holds 0 in the value vector; always consult
 // the validity first.
+//
+// Copies share the value vector too, copy-on-write: the first mutable data()
+// of a shared column clones it. Scans of in-memory tables, projections and
+// renames therefore copy no values. Threads may write disjoint rows of one
+// column at once through references taken from data() while no copy of it
+// exists; a reference from mutable data() is the column's own only until the
+// column is next copied.
 #pragma once
 
 #include <cstdint>
@@ -37,17 +44,15 @@ class Column {
   template <typename T>
   std::vector<T>& data();
   template <typename T>
-  const std::vector<T>& data() const {
-    return const_cast<Column*>(this)->data<T>();
-  }
-  const std::vector<int32_t>& codes() const { return i32_; }
+  const std::vector<T>& data() const;
+  const std::vector<int32_t>& codes() const { return i32_.get(); }
 
   // String columns only.
   const StringDictionary& dictionary() const { return *dict_; }
   StringDictionary& mutable_dictionary();  // clones when shared
   const std::shared_ptr<const StringDictionary>& shared_dictionary() const { return dict_; }
   void set_dictionary(std::shared_ptr<const StringDictionary> dict) { dict_ = std::move(dict); }
-  std::string_view GetString(size_t i) const { return dict_->Get(i32_[i]); }
+  std::string_view GetString(size_t i) const { return dict_->Get(i32_.get()[i]); }
 
   void Reserve(size_t n);
   void AppendNull();
@@ -71,30 +76,68 @@ class Column {
   bool Equals(const Column& other) const;
 
  private:
+  // A value vector shared by copies; mut() clones it first when shared.
+  template <typename T>
+  class Values {
+   public:
+    const std::vector<T>& get() const { return v_ ? *v_ : Empty(); }
+    std::vector<T>& mut() {
+      if (!v_) {
+        v_ = std::make_shared<std::vector<T>>();
+      } else if (v_.use_count() > 1) {
+        v_ = std::make_shared<std::vector<T>>(*v_);
+      }
+      return *v_;
+    }
+
+   private:
+    static const std::vector<T>& Empty() {
+      static const std::vector<T> empty;
+      return empty;
+    }
+    std::shared_ptr<std::vector<T>> v_;
+  };
+
   TypeId type_;
   Validity validity_;
-  std::vector<uint8_t> u8_;
-  std::vector<int32_t> i32_;
-  std::vector<int64_t> i64_;
-  std::vector<double> f64_;
+  Values<uint8_t> u8_;
+  Values<int32_t> i32_;
+  Values<int64_t> i64_;
+  Values<double> f64_;
   std::shared_ptr<const StringDictionary> dict_;
 };
 
 template <>
 inline std::vector<uint8_t>& Column::data<uint8_t>() {
-  return u8_;
+  return u8_.mut();
+}
+template <>
+inline const std::vector<uint8_t>& Column::data<uint8_t>() const {
+  return u8_.get();
 }
 template <>
 inline std::vector<int32_t>& Column::data<int32_t>() {
-  return i32_;
+  return i32_.mut();
+}
+template <>
+inline const std::vector<int32_t>& Column::data<int32_t>() const {
+  return i32_.get();
 }
 template <>
 inline std::vector<int64_t>& Column::data<int64_t>() {
-  return i64_;
+  return i64_.mut();
+}
+template <>
+inline const std::vector<int64_t>& Column::data<int64_t>() const {
+  return i64_.get();
 }
 template <>
 inline std::vector<double>& Column::data<double>() {
-  return f64_;
+  return f64_.mut();
+}
+template <>
+inline const std::vector<double>& Column::data<double>() const {
+  return f64_.get();
 }
 
 // Calls f(T{}) with T the physical type of `type`: f(uint8_t{}), f(int32_t{}), ...

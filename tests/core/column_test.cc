@@ -4,6 +4,8 @@
 
 #include <cmath>
 #include <limits>
+#include <utility>
+#include <vector>
 
 namespace stedi {
 namespace {
@@ -78,6 +80,37 @@ TEST(ColumnTest, EqualsComparesStringsByContentAndNaNBitwise) {
   EXPECT_TRUE(d1.Equals(d2));
   d2.AppendDouble(1);
   EXPECT_FALSE(d1.Equals(d2));
+}
+
+TEST(ColumnTest, CopiesShareValuesUntilOneChanges) {
+  Column a(TypeId::kInt64);
+  for (int64_t v : {1, 2, 3}) a.AppendInt64(v);
+  const Column b = a;
+  // A copy reads the same vector: no values were copied.
+  EXPECT_EQ(b.data<int64_t>().data(), std::as_const(a).data<int64_t>().data());
+
+  a.data<int64_t>()[0] = 10;  // the writer gets its own copy first
+  a.AppendInt64(4);
+  EXPECT_EQ(b.size(), 3u);
+  EXPECT_EQ(b.data<int64_t>(), (std::vector<int64_t>{1, 2, 3}));
+  EXPECT_EQ(std::as_const(a).data<int64_t>(), (std::vector<int64_t>{10, 2, 3, 4}));
+
+  // Once unique again, a column writes in place.
+  const int64_t* before = std::as_const(a).data<int64_t>().data();
+  a.data<int64_t>()[1] = 20;
+  EXPECT_EQ(std::as_const(a).data<int64_t>().data(), before);
+}
+
+TEST(ColumnTest, StringCopiesShareCodesUntilOneChanges) {
+  Column a(TypeId::kString);
+  a.AppendString("x");
+  a.AppendString("y");
+  Column b = a;
+  b.AppendString("z");
+  EXPECT_EQ(a.size(), 2u);
+  EXPECT_EQ(a.codes().size(), 2u);
+  EXPECT_EQ(b.GetString(2), "z");
+  EXPECT_EQ(a.GetString(1), "y");
 }
 
 }  // namespace
