@@ -15,6 +15,13 @@ namespace stedi {
 // Advises the whole 2 MiB pages inside [data, data + bytes), if any.
 void AdviseHugePages(void* data, size_t bytes);
 
+// Faults in the pages of [data, data + bytes) now, zero-filled, without
+// writing to pages already present: safe while other threads write values
+// there. Lets a thread fault pages in ahead of the one that will write them,
+// off that thread's path. Advice only: a kernel without
+// MADV_POPULATE_WRITE (before Linux 5.14) leaves the faults to the writer.
+void PopulatePages(void* data, size_t bytes);
+
 // Advises the capacity of `v`.
 template <typename T>
 void AdviseHugePages(std::vector<T>& v) {

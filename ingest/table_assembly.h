@@ -50,10 +50,17 @@ class TableAssembly {
 
  private:
   void Assemble(size_t c, std::vector<ChunkOutput>& outputs);
+  // Faults in the room for rows [from, from + rows), outside the lock.
+  void PopulateAhead(uint64_t from, uint64_t rows);
 
   Schema schema_;
   std::vector<Column> columns_;
-  uint64_t room_;                    // rows reserved
+  uint64_t room_;  // rows reserved
+  struct Room {
+    char* base;    // the reserved values of a column
+    size_t width;  // bytes per value
+  };
+  std::vector<Room> room_at_;        // per column
   std::vector<uint64_t> first_row_;  // per task that writes in place, where its rows start
   std::mutex mu_;
   std::condition_variable claimed_;
