@@ -6,6 +6,8 @@
 #include <cstring>
 #include <vector>
 
+#include "engine/parallel.h"
+
 namespace stedi {
 
 namespace {
@@ -113,10 +115,80 @@ E* Sort(const E* in, E* dst, E* other, size_t n, int bits) {
   return dst;
 }
 
+// Sort() above with its top-digit partition and bucket sorts spread over
+// threads: `chunks` slices of `in` count and scatter their keys at once,
+// each into its own run of every bucket (runs in slice order keep the sort
+// stable); then groups of buckets of about equal size sort at once. Reads
+// `in`, returns dst; `in` must be `other`.
+template <typename E>
+E* ParallelSort(E* in, E* dst, size_t n, int bits, int threads) {
+  const int digit_bits = kMaxDigitBits;
+  const int shift = bits - digit_bits;
+  const size_t buckets = size_t{1} << digit_bits;
+  const uint64_t mask = buckets - 1;
+  const size_t chunks = static_cast<size_t>(threads) * 4;
+  const size_t per_chunk = (n + chunks - 1) / chunks;
+  std::vector<uint32_t> pos(chunks * buckets, 0);  // per chunk: counts, then write positions
+  auto slice = [&](size_t c) {
+    return std::pair<size_t, size_t>(std::min(n, c * per_chunk), std::min(n, (c + 1) * per_chunk));
+  };
+  ParallelFor(threads, chunks, [&](size_t c) {
+    uint32_t* h = &pos[c * buckets];
+    const auto [lo, hi] = slice(c);
+    for (size_t i = lo; i < hi; ++i) ++h[(KeyOf(in[i]) >> shift) & mask];
+  });
+  std::vector<uint32_t> start(buckets + 1, 0);
+  uint32_t sum = 0;
+  for (size_t b = 0; b < buckets; ++b) {
+    start[b] = sum;
+    for (size_t c = 0; c < chunks; ++c) {
+      const uint32_t count = pos[c * buckets + b];
+      pos[c * buckets + b] = sum;
+      sum += count;
+    }
+  }
+  start[buckets] = sum;
+  ParallelFor(threads, chunks, [&](size_t c) {
+    uint32_t* p = &pos[c * buckets];
+    const auto [lo, hi] = slice(c);
+    for (size_t i = lo; i < hi; ++i) dst[p[(KeyOf(in[i]) >> shift) & mask]++] = in[i];
+  });
+  // Groups of whole buckets, cut where the running count passes k * n / groups.
+  const size_t groups = static_cast<size_t>(threads) * 8;
+  std::vector<size_t> first_bucket{0};
+  for (size_t b = 1; b < buckets && first_bucket.size() < groups; ++b) {
+    if (start[b] >= first_bucket.size() * n / groups) first_bucket.push_back(b);
+  }
+  first_bucket.push_back(buckets);
+  ParallelFor(threads, first_bucket.size() - 1, [&](size_t g) {
+    for (size_t b = first_bucket[g]; b < first_bucket[g + 1]; ++b) {
+      const size_t lo = start[b], m = start[b + 1] - lo;
+      if (m < 2) continue;
+      if (m < kInsertionSortBelow) {
+        InsertionSort(dst + lo, m);
+        continue;
+      }
+      // `in` is free now: its slice of the bucket is the scratch.
+      E* sorted = Sort(dst + lo, in + lo, dst + lo, m, shift);
+      Place(sorted, dst + lo, m);
+    }
+  });
+  return dst;
+}
+
 }  // namespace
 
 KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
   return Sort<KeyRow>(data, scratch, data, n, bits);
+}
+
+KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits, int threads) {
+  // Below this, or for keys the LSD passes handle, one thread is as quick.
+  constexpr size_t kParallelFrom = size_t{1} << 16;
+  if (threads <= 1 || n < kParallelFrom || bits <= 2 * kMaxDigitBits) {
+    return RadixSortKeyRows(data, scratch, n, bits);
+  }
+  return ParallelSort<KeyRow>(data, scratch, n, bits, threads);
 }
 
 uint64_t* RadixSortKeys(const uint64_t* in, uint64_t* buf_a, uint64_t* buf_b, size_t n, int bits) {

@@ -27,6 +27,10 @@ struct KeyRow {
 // in all keys), stably. Uses scratch[0, n) and returns whichever of data or
 // scratch holds the result.
 KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits);
+// Same on up to `threads` threads: the partition on the top digit is split
+// among them (stably: chunk by chunk in order), then its buckets sort in
+// parallel. Same result as the one-thread sort.
+KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits, int threads);
 
 // Sorts the keys in[0, n) by their low `bits` bits (higher bits equal in
 // all keys) into buf_a[0, n) or buf_b[0, n) and returns which. `in` is only

@@ -120,9 +120,12 @@ std::vector<uint32_t> SortOrder(std::vector<SortImage>& images, int total_width,
     for (SortImage& img : images) std::vector<uint64_t>().swap(img.part);
     if (std::all_of(sorted.begin(), sorted.end(), [](char s) { return s != 0; })) return order;
     HugeArray<KeyRow> scratch(n);
-    const KeyRow* out = RadixSortKeyRows(rows.get(), scratch.get(), n, total_width);
+    const KeyRow* out = RadixSortKeyRows(rows.get(), scratch.get(), n, total_width, threads);
     order.resize(n);
-    for (size_t r = 0; r < n; ++r) order[r] = out[r].row;
+    ParallelFor(threads, tasks, [&](size_t t) {
+      const size_t begin = t * kRowsPerTask, end = std::min(n, begin + kRowsPerTask);
+      for (size_t r = begin; r < end; ++r) order[r] = out[r].row;
+    });
     return order;
   }
   order.resize(n);

@@ -29,6 +29,38 @@ TEST(RadixSortTest, StableAndSortedForManyWidths) {
   }
 }
 
+// The threaded sort gives the one-thread sort's result, stability included,
+// also for keys crowding a few buckets and for keys with high bits set above
+// `bits` (equal in all keys).
+TEST(RadixSortTest, ThreadedMatchesOneThread) {
+  std::mt19937_64 rng(7);
+  for (int bits : {25, 45, 64}) {
+    for (size_t n : {size_t{1} << 16, size_t{200003}}) {
+      for (int shape = 0; shape < 3; ++shape) {
+        const uint64_t mask = bits == 64 ? ~0ull : (1ull << bits) - 1;
+        const uint64_t high = bits == 64 ? 0 : ~mask;
+        std::vector<KeyRow> data(n);
+        for (size_t i = 0; i < n; ++i) {
+          uint64_t k = rng() & mask;
+          if (shape == 1) k &= (rng() % 8 ? 0xffff : mask);  // most keys in bucket 0
+          if (shape == 2) k = (i / 100) % 37 * (mask / 37);  // runs of equal keys
+          data[i] = {k | high, static_cast<uint32_t>(i), 0};
+        }
+        std::vector<KeyRow> one = data, threaded = data, s1(n), s2(n);
+        const KeyRow* a = RadixSortKeyRows(one.data(), s1.data(), n, bits);
+        const KeyRow* b = RadixSortKeyRows(threaded.data(), s2.data(), n, bits, 3);
+        for (size_t i = 0; i < n; ++i) {
+          ASSERT_EQ(a[i].key, b[i].key) << bits << " " << n << " " << shape << " " << i;
+          ASSERT_EQ(a[i].row, b[i].row) << bits << " " << n << " " << shape << " " << i;
+          if (i > 0) {
+            ASSERT_LE(a[i - 1].key, a[i].key);
+          }
+        }
+      }
+    }
+  }
+}
+
 // Keys alone, read from an input that is one of the buffers or neither.
 TEST(RadixSortTest, KeysSortedForManyWidthsAndPlacements) {
   std::mt19937_64 rng(5);
