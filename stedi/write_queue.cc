@@ -1,7 +1,5 @@
 #include "stedi/write_queue.h"
 
-#include <malloc.h>
-
 #include <algorithm>
 #include <chrono>
 #include <filesystem>
@@ -34,10 +32,6 @@ WriteQueue::~WriteQueue() {
 }
 
 namespace {
-
-// Tables of at least this many values free enough, once written, to be worth
-// handing back to the system (see FinishOldest).
-constexpr size_t kTrimCells = size_t{1} << 20;
 
 // Copies the segment files of an identical table written to `from`.
 Result<TableWriteInfo> CopyTable(const TableWriteInfo& info, const std::string& from,
@@ -88,7 +82,6 @@ void WriteQueue::Add(const std::string& name, TableWrite write, std::vector<Writ
     copy = {it->second.info, it->second.dir};
   }
   const std::string dir = write.dir;
-  const bool trim = write.table->num_rows() * write.table->num_columns() >= kTrimCells;
   auto seconds = std::make_shared<double>(0);
   Future info =
       std::async(std::launch::async, [write = std::move(write), inputs = std::move(inputs),
@@ -103,7 +96,7 @@ void WriteQueue::Add(const std::string& name, TableWrite write, std::vector<Writ
         return result;
       }).share();
   by_name_[name] = {info, dir};
-  running_.push_back({name, std::move(seconds), std::move(info), trim});
+  running_.push_back({name, std::move(seconds), std::move(info)});
 }
 
 void WriteQueue::FinishAll(std::vector<WriteResult>* done) {
@@ -117,14 +110,6 @@ void WriteQueue::FinishOldest(std::vector<WriteResult>* done) {
   result.name = r.name;
   result.info = r.info.get();
   result.seconds = *r.seconds;
-  // A writer thread frees its buffers into its own malloc arena, where they
-  // stay mapped; after a big table, handing them back keeps peak RSS where a
-  // sequential build has it (scale 30: 478-515 MiB without, 410-416 with;
-  // sequential 430-437). After a small one it only costs: the next
-  // allocations fault the pages in again, and a first touch is slow on VMs
-  // (scale 1: 10.9K page faults and 86-101 ms with a trim after every table,
-  // 6.6K and 80 ms without).
-  if (r.trim) malloc_trim(0);
   done->push_back(std::move(result));
 }
 

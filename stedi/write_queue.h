@@ -67,7 +67,6 @@ class WriteQueue {
     std::string name;
     std::shared_ptr<double> seconds;
     Future info;
-    bool trim = false;  // hand the freed memory back to the system when done
   };
   void FinishOldest(std::vector<WriteResult>* done);
 

@@ -11,6 +11,7 @@
 
 #include "engine/plan.h"
 #include "stedi/lake_builder.h"
+#include "stedi/memory_policy.h"
 #include "stedi/summary.h"
 #include "stedi/zones.h"
 
@@ -176,5 +177,7 @@ int main(int argc, char** argv) {
   // Past a file size limit (ulimit -f) a write then fails with EFBIG, which
   // the build reports with the file's name, instead of the signal killing it.
   ::signal(SIGXFSZ, SIG_IGN);
+  // Before any thread starts: freed tables' memory is reused, not re-faulted.
+  stedi::KeepFreedMemory();
   return Run(argc, argv);
 }
