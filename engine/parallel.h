@@ -1,8 +1,7 @@
 // ParallelFor: runs fn(0) .. fn(tasks - 1) on up to `threads` threads
 // (the calling thread included), handing out tasks dynamically so uneven
-// tasks balance. Operators call it a few times per query, so threads are
-// started per call rather than pooled: a thread start costs ~20 us, noise
-// against the work an operator splits.
+// tasks balance. The operators' spelling of core/parallel_for.h, whose
+// threads it uses.
 #pragma once
 
 #include <cstddef>
