@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <thread>
 #include <vector>
 
 namespace stedi {
@@ -21,6 +22,29 @@ TEST(ParallelForTest, RunsEveryTaskOnceOnValidWorkers) {
       EXPECT_FALSE(bad_worker.load());
     }
   }
+}
+
+TEST(ParallelForTest, NestedAndConcurrentCallsFinishEveryTask) {
+  // Calls from several threads at once, each nesting calls in its tasks: the
+  // pool's threads are shared, so some calls get no helper and must do all
+  // their tasks themselves.
+  std::atomic<int> done{0};
+  std::vector<std::thread> callers;
+  for (int c = 0; c < 4; ++c) {
+    callers.emplace_back([&] {
+      for (int round = 0; round < 20; ++round) {
+        ParallelFor(8, 3, [&](size_t, int outer) {
+          EXPECT_LT(outer, 3);
+          ParallelFor(5, 4, [&](size_t, int inner) {
+            EXPECT_LT(inner, 4);
+            done.fetch_add(1);
+          });
+        });
+      }
+    });
+  }
+  for (std::thread& t : callers) t.join();
+  EXPECT_EQ(done.load(), 4 * 20 * 8 * 5);
 }
 
 TEST(ParallelForTest, ResolveThreads) {
