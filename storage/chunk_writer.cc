@@ -135,11 +135,9 @@ bool SimilarRuns(double planned, double actual) {
   return actual <= planned * kReplanRatio + kSlack && planned <= actual * kReplanRatio + kSlack;
 }
 
-}  // namespace
-
-EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
-                         const ChunkPlan* plan) {
-  assert(begin < end && end <= column.size());
+// EncodeChunk with ctx.zstd_sizes set.
+EncodedChunk EncodeChunkWith(const Column& column, size_t begin, size_t end,
+                             const EncodeContext& ctx, const ChunkPlan* plan) {
   EncodedChunk out;
   ChunkMeta& meta = out.meta;
   ChunkStats stats = ComputeChunkStats(column, begin, end);
@@ -169,6 +167,17 @@ EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const E
   meta.stored_bytes = out.bytes.size();
   meta.checksum = XXH3_64bits(out.bytes.data(), out.bytes.size());
   return out;
+}
+
+}  // namespace
+
+EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
+                         const ChunkPlan* plan) {
+  assert(begin < end && end <= column.size());
+  ZstdSizeMemo zstd_sizes;
+  EncodeContext memo_ctx = ctx;
+  if (memo_ctx.zstd_sizes == nullptr) memo_ctx.zstd_sizes = &zstd_sizes;
+  return EncodeChunkWith(column, begin, end, memo_ctx, plan);
 }
 
 }  // namespace stedi

@@ -21,6 +21,7 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "core/status.h"
@@ -64,6 +65,21 @@ struct Encoded {
   EncodeNode node;
 };
 
+// Zstd size estimates already made while encoding one chunk, by content:
+// the choice meets the same candidate bytes again and again (in the raw and
+// the zstd-ranked pass, and as children of different parents), and each
+// estimate is a zstd compression. Keys are a 64-bit hash and the length; a
+// collision could only change which valid encoding wins, never the data.
+// One per chunk encode, used by one thread.
+class ZstdSizeMemo {
+ public:
+  // The estimate of `bytes`, computed at most once.
+  size_t Estimate(const std::string& bytes);
+
+ private:
+  std::unordered_map<uint64_t, size_t> sizes_;  // hash ^ length -> estimate
+};
+
 struct EncodeContext {
   int depth = 3;                   // how many more levels of nesting may be tried
   bool for_zstd = false;           // rank candidates by their zstd-compressed size
@@ -74,6 +90,8 @@ struct EncodeContext {
   // of choosing: same encodings, parameters from the values. Where the tree
   // does not fit the values (a constant that is not), the choice runs there.
   const EncodeNode* plan = nullptr;
+  // Where candidates' zstd estimates are kept; null: every one is computed.
+  ZstdSizeMemo* zstd_sizes = nullptr;
 };
 
 // Chooses and applies the best encoding of each kind. n may be 0.

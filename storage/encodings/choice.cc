@@ -45,7 +45,8 @@ std::vector<T> TakeSample(std::span<const T> values) {
 // candidate's whole sample encoding goes through zstd once, and a zstd
 // estimate for every nested candidate cost a fifth of a build's CPU.
 size_t Score(const Encoded& e, const EncodeContext& ctx) {
-  return ctx.for_zstd && !ctx.on_sample ? ZstdSizeEstimate(e.bytes) : e.bytes.size();
+  if (!ctx.for_zstd || ctx.on_sample) return e.bytes.size();
+  return ctx.zstd_sizes != nullptr ? ctx.zstd_sizes->Estimate(e.bytes) : ZstdSizeEstimate(e.bytes);
 }
 
 Encoded StartBlock(EncodingId id, uint64_t bytes_in) {

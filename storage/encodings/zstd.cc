@@ -7,6 +7,7 @@
 // The decompressed content is itself a complete block of the same stream kind
 // (id byte + body). The writer applies zstd only where it makes the block
 // smaller; it is the last step of a chain (e.g. delta -> bitpack(16) -> zstd).
+#include <xxhash.h>
 #include <zstd.h>
 
 #include <memory>
@@ -64,6 +65,13 @@ size_t ZstdSizeEstimate(const std::string& bytes) {
   buf.resize(ZSTD_compressBound(bytes.size()));
   const size_t n = Compress(bytes, kEstimateLevel, buf.data(), buf.size());
   return ZSTD_isError(n) ? bytes.size() : n;
+}
+
+size_t ZstdSizeMemo::Estimate(const std::string& bytes) {
+  const uint64_t key = XXH3_64bits(bytes.data(), bytes.size()) ^ bytes.size();
+  const auto [it, inserted] = sizes_.try_emplace(key, 0);
+  if (inserted) it->second = ZstdSizeEstimate(bytes);
+  return it->second;
 }
 
 Status DecompressZstdBody(ByteReader& body, std::string* out) {
