@@ -261,12 +261,14 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     STEDI_RETURN_IF_ERROR(TakeWrites(o, &done, &building, &report));
   }
 
-  // The checks' plans run after the last write: overlapping them with it
-  // raised peak memory by a fifth at scale 30.
+  // The checks' plans run while the last writes finish: 4% less wall time at
+  // scales 1 and 30 (medians of alternating runs), for a peak RSS 12% higher
+  // at scale 30 (370 -> 413 MB, still under half of DuckDB's).
+  Report(o, "quality checks", 0, 0);
+  auto quality = RunQualityChecks(ctx, o.mode);
   writes.FinishAll(&done);
   STEDI_RETURN_IF_ERROR(TakeWrites(o, &done, &building, &report));
-  Report(o, "quality checks", 0, 0);
-  STEDI_ASSIGN_OR_RETURN(report.quality, RunQualityChecks(ctx, o.mode));
+  STEDI_ASSIGN_OR_RETURN(report.quality, std::move(quality));
   if (o.mode == ZoneMode::kStrict) {
     STEDI_ASSIGN_OR_RETURN(report.strict_removed, ComputeStrictRemovals(ctx));
   }
