@@ -77,6 +77,10 @@ E* LsdSort(const E* in, E* dst, E* other, size_t n, int bits) {
   return in == other ? other : Place(in, dst, n);
 }
 
+template <typename E>
+void SortBuckets(E* dst, E* scratch, const std::vector<uint32_t>& start, size_t first, size_t last,
+                 int shift);
+
 // Wide keys: one MSD pass on the top digit, sized so buckets hold a few keys
 // on average, then insertion sort per bucket (or recursion for a crowded
 // one). Two passes over the data instead of one per 12 bits: partitions of
@@ -101,18 +105,26 @@ E* Sort(const E* in, E* dst, E* other, size_t n, int bits) {
   for (size_t b = 0; b < buckets; ++b) start[b + 1] += start[b];
   std::vector<uint32_t> pos(start.begin(), start.end() - 1);
   for (size_t i = 0; i < n; ++i) dst[pos[(KeyOf(in[i]) >> shift) & digit_mask]++] = in[i];
-  for (size_t b = 0; b < buckets; ++b) {
+  SortBuckets(dst, other, start, 0, buckets, shift);
+  return dst;
+}
+
+// Sorts buckets [first, last) of dst (bucket b is [start[b], start[b + 1]))
+// in place on their low `shift` bits, the keys of one bucket sharing the
+// bits above; scratch's slices of the same rows are free to use.
+template <typename E>
+void SortBuckets(E* dst, E* scratch, const std::vector<uint32_t>& start, size_t first, size_t last,
+                 int shift) {
+  for (size_t b = first; b < last; ++b) {
     const size_t lo = start[b], m = start[b + 1] - lo;
     if (m < 2) continue;
     if (m < kInsertionSortBelow) {
       InsertionSort(dst + lo, m);
       continue;
     }
-    // Keys of one bucket share their top digit; sort on the rest, using other as scratch.
-    E* sorted = Sort(dst + lo, other + lo, dst + lo, m, shift);
+    E* sorted = Sort(dst + lo, scratch + lo, dst + lo, m, shift);
     Place(sorted, dst + lo, m);
   }
-  return dst;
 }
 
 // Sort() above with its top-digit partition and bucket sorts spread over
@@ -160,18 +172,9 @@ E* ParallelSort(E* in, E* dst, size_t n, int bits, int threads) {
     if (start[b] >= first_bucket.size() * n / groups) first_bucket.push_back(b);
   }
   first_bucket.push_back(buckets);
+  // `in` is free now: its slices of the buckets are their scratch.
   ParallelFor(threads, first_bucket.size() - 1, [&](size_t g) {
-    for (size_t b = first_bucket[g]; b < first_bucket[g + 1]; ++b) {
-      const size_t lo = start[b], m = start[b + 1] - lo;
-      if (m < 2) continue;
-      if (m < kInsertionSortBelow) {
-        InsertionSort(dst + lo, m);
-        continue;
-      }
-      // `in` is free now: its slice of the bucket is the scratch.
-      E* sorted = Sort(dst + lo, in + lo, dst + lo, m, shift);
-      Place(sorted, dst + lo, m);
-    }
+    SortBuckets(dst, in, start, first_bucket[g], first_bucket[g + 1], shift);
   });
   return dst;
 }
