@@ -40,7 +40,13 @@ template <typename KeyFn>
 std::vector<uint64_t> BuildDictionary(size_t n, KeyFn&& key, std::vector<int64_t>* codes) {
   DistinctMap map;
   codes->resize(n);
-  for (size_t i = 0; i < n; ++i) (*codes)[i] = map.Insert(key(i));
+  uint64_t last_key = 0;
+  int64_t last_code = -1;  // a run of one key is looked up once
+  for (size_t i = 0; i < n; ++i) {
+    const uint64_t k = key(i);
+    if (last_code < 0 || k != last_key) last_code = map.Insert(k), last_key = k;
+    (*codes)[i] = last_code;
+  }
   const std::vector<uint64_t>& keys = map.keys();
   std::vector<uint32_t> order(keys.size());
   for (uint32_t id = 0; id < order.size(); ++id) order[id] = id;
@@ -124,8 +130,10 @@ Status DecodeIntDictionary(ByteReader& body, size_t n, int64_t* out, DecodeConte
 bool ChooseDoubleDictionary(std::span<const double> values, const EncodeContext& ctx) {
   if (ctx.depth <= 0 || values.size() < 2) return false;
   DistinctMap map;
-  for (double v : values) {
-    map.Insert(TotalOrderKey(v));
+  for (size_t i = 0; i < values.size(); ++i) {
+    const uint64_t k = TotalOrderKey(values[i]);
+    if (i > 0 && k == TotalOrderKey(values[i - 1])) continue;  // not new
+    map.Insert(k);
     if (map.size() * 2 > values.size() || map.size() > kMaxDictionaryEntries) return false;
   }
   return map.size() > 1;

@@ -64,8 +64,11 @@ size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max, 
     return distinct;
   }
   DistinctMap map;
-  for (int64_t v : values) {
-    map.Insert(static_cast<uint64_t>(v));
+  // A value equal to the one before is not new: runs (sorted or repeated
+  // readings) cost one probe each, not one per value.
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0 && values[i] == values[i - 1]) continue;
+    map.Insert(static_cast<uint64_t>(values[i]));
     if (map.size() > limit) break;
   }
   return map.size();
