@@ -6,6 +6,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
@@ -115,9 +116,14 @@ TEST(CrashTest, KilledBuildLeavesACompleteLake) {
   const std::string landing = tmp.Sub("landing"), lake = tmp.Sub("lake");
   Generate(landing);
 
-  const auto start = std::chrono::steady_clock::now();
-  ASSERT_EQ(Wait(StartBuild(landing, lake)), 0);
-  const auto build_time = std::chrono::steady_clock::now() - start;
+  // The fastest of three builds: the first pays for a cold cache, and a
+  // build time too long spreads the kills past the end of most builds.
+  auto build_time = std::chrono::steady_clock::duration::max();
+  for (int i = 0; i < 3; ++i) {
+    const auto start = std::chrono::steady_clock::now();
+    ASSERT_EQ(Wait(StartBuild(landing, lake)), 0);
+    build_time = std::min(build_time, std::chrono::steady_clock::now() - start);
+  }
   auto reference = ReadCatalog(lake);
   ASSERT_TRUE(reference.ok()) << reference.status().ToString();
 
