@@ -1,5 +1,6 @@
 #include "core/column.h"
 
+#include <atomic>
 #include <cassert>
 #include <cstring>
 
@@ -13,7 +14,11 @@ Column::Column(TypeId type) : type_(type) {
 
 StringDictionary& Column::mutable_dictionary() {
   assert(type_ == TypeId::kString);
-  if (dict_.use_count() > 1) dict_ = std::make_shared<StringDictionary>(*dict_);
+  if (dict_.use_count() > 1) {
+    dict_ = std::make_shared<StringDictionary>(*dict_);
+  } else {
+    std::atomic_thread_fence(std::memory_order_acquire);  // as in Values::mut()
+  }
   // Safe: this column is now the dictionary's only owner.
   return const_cast<StringDictionary&>(*dict_);
 }

@@ -14,6 +14,7 @@
 // column is next copied.
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <memory>
 #include <span>
@@ -86,6 +87,10 @@ class Column {
         v_ = std::make_shared<std::vector<T>>();
       } else if (v_.use_count() > 1) {
         v_ = std::make_shared<std::vector<T>>(*v_);
+      } else {
+        // use_count() is a relaxed load: order the writes to come after the
+        // reads of a copy another thread has just dropped.
+        std::atomic_thread_fence(std::memory_order_acquire);
       }
       return *v_;
     }

@@ -26,24 +26,20 @@ namespace {
 // helper busy, a caller does all of its tasks itself.
 class Helpers {
  public:
+  // Never destroyed: a ParallelFor from a static destructor or a thread still
+  // running at exit finds the pool intact; its idle threads end with the
+  // process.
   static Helpers& Get() {
-    static Helpers helpers;
+    static Helpers& helpers = *new Helpers;
     return helpers;
-  }
-
-  ~Helpers() {
-    {
-      std::lock_guard<std::mutex> lock(mu_);
-      stop_ = true;
-    }
-    wake_.notify_all();
-    for (std::thread& t : threads_) t.join();
   }
 
   // Runs work(0) on the calling thread and work(1) .. work(k) on the k <=
   // `wanted` helpers that are free before the caller is done; returns when
   // all of them are.
-  void Run(int wanted, const std::function<void(int)>& work) {
+  // noexcept: a task that throws would leave helpers running on a job that
+  // no longer exists; terminating is the contract (fn does not throw).
+  void Run(int wanted, const std::function<void(int)>& work) noexcept {
     Job job{&work, wanted, 1, 0, {}};
     {
       std::lock_guard<std::mutex> lock(mu_);
@@ -81,8 +77,7 @@ class Helpers {
   void Loop() {
     std::unique_lock<std::mutex> lock(mu_);
     for (;;) {
-      wake_.wait(lock, [&] { return stop_ || !jobs_.empty(); });
-      if (stop_) return;
+      wake_.wait(lock, [&] { return !jobs_.empty(); });
       Job* job = jobs_.front();
       const int worker = job->next_worker++;
       if (--job->open == 0) jobs_.pop_front();
@@ -100,7 +95,6 @@ class Helpers {
   std::condition_variable wake_;
   std::deque<Job*> jobs_;  // jobs with room for helpers, oldest first
   std::vector<std::thread> threads_;
-  bool stop_ = false;
 };
 
 }  // namespace
@@ -110,7 +104,8 @@ int ResolveThreads(int requested) {
   return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
 }
 
-void ParallelFor(size_t num_tasks, int threads, const std::function<void(size_t, int)>& fn) {
+void ParallelFor(size_t num_tasks, int threads,
+                 const std::function<void(size_t, int)>& fn) noexcept {
   assert(threads >= 1);
   std::atomic<size_t> next{0};
   auto work = [&](int worker) {

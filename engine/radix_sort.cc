@@ -182,12 +182,14 @@ E* ParallelSort(E* in, E* dst, size_t n, int bits, int threads) {
 }  // namespace
 
 KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
+  assert(bits <= 64);
   return Sort<KeyRow>(data, scratch, data, n, bits);
 }
 
 KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits, int threads) {
   // Below this, or for keys the LSD passes handle, one thread is as quick.
   constexpr size_t kParallelFrom = size_t{1} << 16;
+  assert(bits <= 64);
   if (threads <= 1 || n < kParallelFrom || bits <= 2 * kMaxDigitBits) {
     return RadixSortKeyRows(data, scratch, n, bits);
   }

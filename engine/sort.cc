@@ -57,10 +57,10 @@ SortImage ImageOf(const Column& c, bool ascending) {
   return img;
 }
 
-// Sort keys for a whole table, given back to the system when freed. Not
-// Buffer: Buffer keeps freed blocks cached for later operators, and a sort of
-// a whole landing table would keep its 32 bytes a row resident for the rest
-// of a lake build (scale 30: +80 MiB peak). Like Buffer it asks for
+// Sort keys for a whole table, given back to malloc when freed. Not Buffer:
+// Buffer keeps freed blocks cached for later operators, and a sort of a
+// whole landing table would keep its 32 bytes a row reserved for the rest of
+// a lake build (scale 30: +80 MiB peak); freed, the next tables reuse them. Like Buffer it asks for
 // transparent huge pages: first-touch faults on 4 KB pages cost a quarter of
 // the sort. Uninitialised.
 template <typename T>

@@ -75,7 +75,7 @@ void TableAssembly::PopulateAhead(uint64_t from, uint64_t rows) {
   // each, slow on VMs), and every other task waits for them. So fault in
   // about one task's rows beyond the claimed ones here, in parallel with the
   // other tasks. Only reserved room is touched, so an overestimate of the
-  // rows costs no memory.
+  // rows costs at most one task's rows of memory.
   const uint64_t to = std::min(room_, from + rows);
   if (to <= from) return;
   for (const Room& r : room_at_) PopulatePages(r.base + from * r.width, (to - from) * r.width);

@@ -3,7 +3,8 @@
 // Tasks claim their rows in task order, each as many as it has lines (or
 // array elements), and write their values straight into the final columns,
 // so every value is written once. Room for the expected rows is reserved up
-// front (address space only: pages are touched as rows are claimed); tasks
+// front (address space only: pages are touched as rows are claimed, and about
+// one task's rows ahead of the last claim); tasks
 // that no longer fit (more rows than expected) build columns of their own,
 // appended at the end. Finish() closes the gaps left by blank and rejected
 // lines by moving later rows down, recodes each task's strings into one

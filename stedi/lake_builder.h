@@ -69,6 +69,9 @@ struct BuildReport {
   uint64_t peak_rss_bytes = 0;
 };
 
+// Builds the lake (docs/ARCHITECTURE.md, "A build, step by step"). Its peak
+// memory is the one stedi-build-zones measures only when the program has
+// called KeepFreedMemory() (stedi/memory_policy.h) first.
 Result<BuildReport> BuildLake(const BuildOptions& options);
 
 }  // namespace stedi

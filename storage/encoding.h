@@ -68,8 +68,9 @@ struct Encoded {
 // Zstd size estimates already made while encoding one chunk, by content:
 // the choice meets the same candidate bytes again and again (in the raw and
 // the zstd-ranked pass, and as children of different parents), and each
-// estimate is a zstd compression. Keys are a 64-bit hash and the length; a
-// collision could only change which valid encoding wins, never the data.
+// estimate is a zstd compression. The key is a 64-bit hash of the bytes
+// xor their length; a collision could only change which valid encoding
+// wins, never the data.
 // One per chunk encode, used by one thread.
 class ZstdSizeMemo {
  public:
