@@ -67,18 +67,24 @@ Result<TableWriteInfo> WriteTable(const Table& table, const std::string& dir,
   const size_t segment_rows = groups * options.row_group_rows;
   TableWriteInfo info;
   std::set<std::string> written;
+  // Segments after the first follow the first one's choices, as its row
+  // groups after the first do: they are the same table's values.
+  WriteOptions later = options;
+  if (options.reuse_choices) later.follow = &info.plans;
   size_t begin = 0;
   do {
     const size_t end = std::min(table.num_rows(), begin + segment_rows);
     // Sorted rows are gathered one segment at a time: a copy of one segment,
     // not of the whole table, lives beside the input.
-    EncodingPlans* plans = info.files.empty() ? &info.plans : nullptr;
+    const bool first = info.files.empty();
+    EncodingPlans* plans = first ? &info.plans : nullptr;
+    const WriteOptions& segment_options = first ? options : later;
     const std::string bytes =
         perm.empty()
-            ? EncodeSegment(table, begin, end, options, plans)
+            ? EncodeSegment(table, begin, end, segment_options, plans)
             : EncodeSegment(
                   table.Gather(std::span<const uint32_t>(perm).subspan(begin, end - begin)), 0,
-                  end - begin, options, plans);
+                  end - begin, segment_options, plans);
     SegmentFileInfo file{SegmentFileName(info.files.size()), bytes.size(), end - begin,
                          XXH3_64bits(bytes.data(), bytes.size())};
     STEDI_RETURN_IF_ERROR(WriteFileAtomically(dir, file.name, bytes, options.sync));
