@@ -1,8 +1,11 @@
 #include "engine/key_bits.h"
 
+#include <utility>
+
 namespace stedi {
 
-void ColumnOrderBits(const Column& c, bool string_order, std::vector<uint64_t>* out) {
+void ColumnOrderBits(const Column& c, bool string_order, std::vector<uint64_t>* out,
+                     std::vector<int32_t>* ranks) {
   const size_t n = c.size();
   out->resize(n);
   uint64_t* o = out->data();
@@ -10,9 +13,10 @@ void ColumnOrderBits(const Column& c, bool string_order, std::vector<uint64_t>* 
     case TypeId::kString: {
       const int32_t* codes = c.codes().data();
       if (string_order) {
-        const std::vector<int32_t> rank = c.dictionary().SortedRanks();
+        std::vector<int32_t> rank = c.dictionary().SortedRanks();
         for (size_t i = 0; i < n; ++i)
           o[i] = c.IsNull(i) ? 0 : static_cast<uint64_t>(rank[codes[i]]);
+        if (ranks != nullptr) *ranks = std::move(rank);
       } else {
         for (size_t i = 0; i < n; ++i) o[i] = static_cast<uint32_t>(codes[i]);
       }

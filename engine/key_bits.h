@@ -23,7 +23,9 @@ inline uint64_t OrderBits(double d) {
 }
 
 // OrderBits of every row of `c` (0 for NULL rows). Strings map to their rank
-// in sorted order when `string_order`, else to their code (equality only).
-void ColumnOrderBits(const Column& c, bool string_order, std::vector<uint64_t>* out);
+// in sorted order when `string_order`, else to their code (equality only);
+// with string_order, `ranks` (when given) gets rank[code] for a string column.
+void ColumnOrderBits(const Column& c, bool string_order, std::vector<uint64_t>* out,
+                     std::vector<int32_t>* ranks = nullptr);
 
 }  // namespace stedi

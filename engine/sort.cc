@@ -16,6 +16,7 @@
 #include <cstdlib>
 #include <memory>
 #include <numeric>
+#include <utility>
 
 #include "engine/key_bits.h"
 #include "engine/operators.h"
@@ -34,14 +35,7 @@ struct SortImage {
 
 SortImage ImageOf(const Column& c, bool ascending) {
   SortImage img;
-  if (c.type() == TypeId::kString) {
-    img.rank = c.dictionary().SortedRanks();
-    img.part.resize(c.size());
-    const std::vector<int32_t>& codes = c.codes();
-    for (size_t i = 0; i < c.size(); ++i) img.part[i] = c.IsNull(i) ? 0 : img.rank[codes[i]];
-  } else {
-    ColumnOrderBits(c, /*string_order=*/true, &img.part);
-  }
+  ColumnOrderBits(c, /*string_order=*/true, &img.part, &img.rank);
   uint64_t lo = ~0ull, hi = 0;
   for (size_t i = 0; i < c.size(); ++i) {
     if (!c.IsNull(i)) lo = std::min(lo, img.part[i]), hi = std::max(hi, img.part[i]);
@@ -60,9 +54,9 @@ SortImage ImageOf(const Column& c, bool ascending) {
 // Sort keys for a whole table, given back to malloc when freed. Not Buffer:
 // Buffer keeps freed blocks cached for later operators, and a sort of a
 // whole landing table would keep its 32 bytes a row reserved for the rest of
-// a lake build (scale 30: +80 MiB peak); freed, the next tables reuse them. Like Buffer it asks for
-// transparent huge pages: first-touch faults on 4 KB pages cost a quarter of
-// the sort. Uninitialised.
+// a lake build (scale 30: +80 MiB peak); freed, the next tables reuse them.
+// Like Buffer it asks for transparent huge pages: first-touch faults on 4 KB
+// pages cost a quarter of the sort. Uninitialised.
 template <typename T>
 class HugeArray {
  public:
@@ -106,9 +100,12 @@ std::vector<uint32_t> SortOrder(std::vector<SortImage>& images, int total_width,
     HugeArray<KeyRow> rows(n);
     constexpr size_t kRowsPerTask = 1 << 16;
     const size_t tasks = (n + kRowsPerTask - 1) / kRowsPerTask;
+    auto rows_of = [&](size_t t) {
+      return std::pair<size_t, size_t>(t * kRowsPerTask, std::min(n, (t + 1) * kRowsPerTask));
+    };
     std::vector<char> sorted(tasks, 1);
     ParallelFor(threads, tasks, [&](size_t t) {
-      const size_t begin = t * kRowsPerTask, end = std::min(n, begin + kRowsPerTask);
+      const auto [begin, end] = rows_of(t);
       uint64_t last = begin == 0 ? 0 : PackedKey(images, begin - 1);
       for (size_t r = begin; r < end; ++r) {
         const uint64_t key = PackedKey(images, r);
@@ -123,7 +120,7 @@ std::vector<uint32_t> SortOrder(std::vector<SortImage>& images, int total_width,
     const KeyRow* out = RadixSortKeyRows(rows.get(), scratch.get(), n, total_width, threads);
     order.resize(n);
     ParallelFor(threads, tasks, [&](size_t t) {
-      const size_t begin = t * kRowsPerTask, end = std::min(n, begin + kRowsPerTask);
+      const auto [begin, end] = rows_of(t);
       for (size_t r = begin; r < end; ++r) order[r] = out[r].row;
     });
     return order;
