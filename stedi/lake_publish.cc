@@ -3,6 +3,7 @@
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/file.h>
+#include <sys/statfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -18,11 +19,34 @@ namespace {
 
 std::string ErrnoText(int err) { return std::strerror(err); }
 
-// Makes every file and folder under root durable. One syncfs first flushes
-// the whole file system with a single journal commit, so the fsyncs that
-// follow (which say what this function guarantees, on any file system) find
-// nothing left to write: fsync-ing each dirty file instead cost one commit
-// per file, longer than building a small lake.
+// True when syncfs on this file system is known to leave every file and
+// folder on it as durable as an fsync of each would: Linux's sync(2) page
+// says syncfs waits for the writes and "provide[s] the same guarantees as
+// fsync() called on every file in the ... filesystem", and the local file
+// systems below implement it with a journal commit and a device cache flush
+// (tmpfs has nothing to persist). Elsewhere (NFS, FUSE, 9p, ...) the per-path
+// fsyncs stay: each costs a device flush even with nothing left to write,
+// ~0.3 ms apiece on this VM's ext4, 6-8 ms of a 65 ms scale-1 build.
+bool SyncfsCoversFiles(const fs::path& root) {
+  struct statfs st {};
+  if (::statfs(root.c_str(), &st) != 0) return false;
+  switch (static_cast<unsigned long>(st.f_type)) {
+    case 0xEF53:      // ext2/3/4
+    case 0x58465342:  // xfs
+    case 0x9123683E:  // btrfs
+    case 0xF2F52010:  // f2fs
+    case 0x01021994:  // tmpfs
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Makes every file and folder under root durable. One syncfs flushes the
+// whole file system with a single journal commit: fsync-ing each dirty file
+// instead cost one commit per file, longer than building a small lake. Where
+// syncfs is not known to cover every file, the fsyncs that follow (which then
+// find nothing left to write) say what this function guarantees.
 Status SyncTree(const fs::path& root) {
   const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (root_fd < 0) return Status::IOError(root.string() + ": open: " + ErrnoText(errno));
@@ -30,6 +54,7 @@ Status SyncTree(const fs::path& root) {
   const int err = errno;
   ::close(root_fd);
   if (rc != 0) return Status::IOError(root.string() + ": syncfs: " + ErrnoText(err));
+  if (SyncfsCoversFiles(root)) return Status::OK();
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
        it.increment(ec)) {
