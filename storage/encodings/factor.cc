@@ -67,10 +67,11 @@ struct Segments {
   std::vector<int64_t> factors;
 };
 
-// The segments of `v`, from a small per-thread cache of recent long streams:
-// a chunk's raw and zstd-ranked encodings both pick factor for the same
-// values, and the greedy pass is the costly part of encoding them. Returns a
-// copy: encoding the children may evict the entry.
+// The segments of `v`, from a small per-thread cache of recent streams: the
+// choice tests factor on a stream (ChooseFactor) and then encodes the same
+// values, and a chunk's raw and zstd-ranked encodings both pick factor for
+// the same values; the greedy pass is the costly part of all of them.
+// Returns a copy: encoding the children may evict the entry.
 Segments CachedSegments(std::span<const int64_t> v);
 
 // One greedy pass: each value joins the current segment or starts a new one,
@@ -118,18 +119,25 @@ Segments CachedSegments(std::span<const int64_t> v) {
     Segments segments;
   };
   constexpr size_t kEntries = 4;
-  constexpr size_t kMinValues = 4096;  // shorter streams are cheaper to redo than to compare
-  thread_local Entry entries[kEntries];
-  thread_local size_t next = 0;
+  struct Cache {
+    Entry entries[kEntries];
+    size_t next = 0;
+  };
+  constexpr size_t kMinValues = 64;     // shorter streams are cheaper to redo than to compare
+  constexpr size_t kLongValues = 4096;  // a chunk's streams, apart from samples and children
+  // Long streams keep their own entries: the many short ones (samples, nested
+  // children) would otherwise evict them between the raw and zstd trees.
+  thread_local Cache short_cache, long_cache;
   if (v.size() < kMinValues) return ChooseSegments(v);
-  for (const Entry& e : entries) {
+  Cache& cache = v.size() >= kLongValues ? long_cache : short_cache;
+  for (const Entry& e : cache.entries) {
     if (e.values.size() == v.size() &&
         std::memcmp(e.values.data(), v.data(), v.size() * sizeof(int64_t)) == 0) {
       return e.segments;
     }
   }
-  Entry& e = entries[next];
-  next = (next + 1) % kEntries;
+  Entry& e = cache.entries[cache.next];
+  cache.next = (cache.next + 1) % kEntries;
   e.values.assign(v.begin(), v.end());
   e.segments = ChooseSegments(v);
   return e.segments;
@@ -170,7 +178,7 @@ bool Pays(std::span<const int64_t> v, const Segments& seg) {
 bool ChooseFactor(std::span<const int64_t> values, const IntStats& stats,
                   const EncodeContext& ctx) {
   return ctx.depth > 0 && stats.n >= 16 && LooksFactored(values) &&
-         Pays(values, ChooseSegments(values));
+         Pays(values, CachedSegments(values));
 }
 
 void EncodeFactor(std::span<const int64_t> values, const IntStats&, const EncodeContext& ctx,

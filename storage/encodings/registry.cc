@@ -97,17 +97,25 @@ const char* EncodingName(EncodingId id) {
 
 bool IsKnownEncoding(uint8_t id) { return id >= 1 && id <= 10; }
 
+// Written so that GCC vectorises it (ternary min/max, the run count as a sum
+// of comparisons): the std::min/std::max form with the run count stayed
+// scalar, 3.7x slower on 81K timestamps. It runs on every nested stream.
 IntStats ComputeIntStats(std::span<const int64_t> values) {
   IntStats s;
   s.n = values.size();
   if (values.empty()) return s;
-  s.min = s.max = values[0];
-  s.runs = 1;
+  const int64_t* v = values.data();
+  int64_t lo = v[0], hi = v[0];
+  uint64_t changes = 0;
   for (size_t i = 1; i < values.size(); ++i) {
-    s.min = std::min(s.min, values[i]);
-    s.max = std::max(s.max, values[i]);
-    s.runs += values[i] != values[i - 1];
+    const int64_t x = v[i];
+    lo = x < lo ? x : lo;
+    hi = x > hi ? x : hi;
+    changes += static_cast<uint64_t>(x != v[i - 1]);
   }
+  s.min = lo;
+  s.max = hi;
+  s.runs = 1 + changes;
   return s;
 }
 
