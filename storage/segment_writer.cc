@@ -4,6 +4,9 @@
 
 #include <algorithm>
 #include <cassert>
+#include <cstring>
+#include <functional>
+#include <utility>
 
 #include "storage/chunk_writer.h"
 #include "storage/coding.h"
@@ -30,6 +33,38 @@ const ChunkPlan* GivenPlan(const Field& field, const WriteOptions& options) {
   return it != options.follow->end() && it->second.type == field.type ? &it->second.plan : nullptr;
 }
 
+// True when columns a and b hold the same rows [begin, end): same type, the
+// same nulls and bit-identical values (strings: the same codes of one shared
+// dictionary). Such chunks encode to the same bytes, so one encoding serves
+// both: an equi-join's output keeps both key columns, equal on every row.
+bool SameChunkValues(const Column& a, const Column& b, size_t begin, size_t end) {
+  if (a.type() != b.type()) return false;
+  if (a.type() == TypeId::kString && a.shared_dictionary() != b.shared_dictionary()) return false;
+  if (a.validity().all_valid() != b.validity().all_valid()) return false;
+  if (!a.validity().all_valid()) {
+    for (size_t i = begin; i < end; ++i) {
+      if (a.IsNull(i) != b.IsNull(i)) return false;
+    }
+  }
+  auto same = [&]<typename T>(const std::vector<T>& x, const std::vector<T>& y) {
+    return x.data() == y.data() ||
+           std::memcmp(x.data() + begin, y.data() + begin, (end - begin) * sizeof(T)) == 0;
+  };
+  switch (a.type()) {
+    case TypeId::kBool:
+      return same(a.data<uint8_t>(), b.data<uint8_t>());
+    case TypeId::kInt32:
+    case TypeId::kString:
+      return same(a.data<int32_t>(), b.data<int32_t>());
+    case TypeId::kInt64:
+    case TypeId::kTimestamp:
+      return same(a.data<int64_t>(), b.data<int64_t>());
+    case TypeId::kDouble:
+      return same(a.data<double>(), b.data<double>());
+  }
+  return false;
+}
+
 }  // namespace
 
 std::string EncodeSegment(const Table& table, size_t begin, size_t end, const WriteOptions& options,
@@ -54,13 +89,41 @@ std::string EncodeSegment(const Table& table, size_t begin, size_t end, const Wr
   const size_t columns = table.num_columns();
   const size_t groups = (end - begin + options.row_group_rows - 1) / options.row_group_rows;
   std::vector<EncodedChunk> chunks(groups * columns);
-  auto encode = [&](size_t task, const ChunkPlan* plan) {
+  auto rows_of = [&](size_t task) {
     const size_t rg_begin = begin + (task / columns) * options.row_group_rows;
-    const size_t rg_end = std::min(end, rg_begin + options.row_group_rows);
+    return std::pair(rg_begin, std::min(end, rg_begin + options.row_group_rows));
+  };
+  auto encode = [&](size_t task, const ChunkPlan* plan) {
+    const auto [rg_begin, rg_end] = rows_of(task);
     chunks[task] = EncodeChunk(table.column(task % columns), rg_begin, rg_end, ctx, plan);
   };
-  RunTasks(std::min(chunks.size(), columns), options.threads,
-           [&](size_t task) { encode(task, GivenPlan(table.schema().field(task), options)); });
+  // A chunk equal to an earlier column's chunk of its row group is a copy of
+  // that chunk's encoding, made once the phase's encodings are done.
+  std::vector<size_t> copy_of(chunks.size());
+  for (size_t task = 0; task < chunks.size(); ++task) {
+    copy_of[task] = task;
+    const auto [rg_begin, rg_end] = rows_of(task);
+    const size_t c = task % columns;
+    for (size_t earlier = 0; earlier < c; ++earlier) {
+      if (SameChunkValues(table.column(earlier), table.column(c), rg_begin, rg_end)) {
+        copy_of[task] = task - c + earlier;
+        break;
+      }
+    }
+  }
+  // Runs `encode_task` on the phase's tasks [first, last) that are not copies.
+  auto run_phase = [&](size_t first, size_t last, const std::function<void(size_t)>& encode_task) {
+    std::vector<size_t> own;
+    for (size_t task = first; task < last; ++task) {
+      if (copy_of[task] == task) own.push_back(task);
+    }
+    RunTasks(own.size(), options.threads, [&](size_t i) { encode_task(own[i]); });
+    for (size_t task = first; task < last; ++task) {
+      if (copy_of[task] != task) chunks[task] = chunks[copy_of[task]];
+    }
+  };
+  run_phase(0, std::min(chunks.size(), columns),
+            [&](size_t task) { encode(task, GivenPlan(table.schema().field(task), options)); });
   if (plans != nullptr && !chunks.empty()) {
     for (size_t c = 0; c < columns; ++c) {
       const Field& f = table.schema().field(c);
@@ -69,10 +132,8 @@ std::string EncodeSegment(const Table& table, size_t begin, size_t end, const Wr
   }
   if (chunks.size() > columns) {
     const bool follow = options.reuse_choices && options.row_group_rows >= kMinFollowRows;
-    RunTasks(chunks.size() - columns, options.threads, [&](size_t i) {
-      const size_t task = columns + i;
-      encode(task, follow ? &chunks[task % columns].plan : nullptr);
-    });
+    run_phase(columns, chunks.size(),
+              [&](size_t task) { encode(task, follow ? &chunks[task % columns].plan : nullptr); });
   }
   for (size_t g = 0; g < groups; ++g) {
     RowGroupMeta rg;
