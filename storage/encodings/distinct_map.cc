@@ -1,15 +1,31 @@
 #include "storage/encodings/distinct_map.h"
 
+#include <algorithm>
+#include <limits>
+
 namespace stedi {
 namespace {
 
 constexpr int kInitialBits = 6;
 constexpr uint64_t kBitmapRange = uint64_t{1} << 16;
+constexpr int kMaxInitialBits = 14;  // a 128 KiB set; beyond, it grows as it fills
 
 // Fibonacci hashing: the top bits of key * 2^64/phi spread sequential and
 // strided keys (timestamps, multiples of a period) evenly.
 inline size_t Slot(uint64_t key, int shift) {
   return static_cast<size_t>((key * 0x9E3779B97F4A7C15ull) >> shift);
+}
+
+// CountDistinct for streams that span the whole int64 range (no free value
+// to mark empty slots).
+size_t CountWithMap(std::span<const int64_t> values, size_t limit) {
+  DistinctMap map;
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i > 0 && values[i] == values[i - 1]) continue;
+    map.Insert(static_cast<uint64_t>(values[i]));
+    if (map.size() > limit) break;
+  }
+  return map.size();
 }
 
 }  // namespace
@@ -63,15 +79,42 @@ size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max, 
     }
     return distinct;
   }
-  DistinctMap map;
-  // A value equal to the one before is not new: runs (sorted or repeated
-  // readings) cost one probe each, not one per value.
-  for (size_t i = 0; i < values.size(); ++i) {
-    if (i > 0 && values[i] == values[i - 1]) continue;
-    map.Insert(static_cast<uint64_t>(values[i]));
-    if (map.size() > limit) break;
+  // A set of the keys alone (no ids, no key list), presized so that short
+  // streams never grow it; max + 1 (or min - 1) marks an empty slot, as no
+  // value lies outside [min, max]. About twice as fast as a DistinctMap.
+  const bool below = max == std::numeric_limits<int64_t>::max();
+  if (below && min == std::numeric_limits<int64_t>::min()) return CountWithMap(values, limit);
+  const uint64_t empty = static_cast<uint64_t>(below ? min - 1 : max + 1);
+  int bits = kInitialBits;
+  while (bits < kMaxInitialBits && (size_t{1} << bits) < 2 * std::min(values.size(), limit + 1)) {
+    ++bits;
   }
-  return map.size();
+  std::vector<uint64_t> slots(size_t{1} << bits, empty);
+  size_t count = 0;
+  // A value equal to the one before is not new: runs (sorted or repeated
+  // readings) cost one comparison each, not one probe per value.
+  for (size_t i = 0; i < values.size(); ++i) {
+    const auto key = static_cast<uint64_t>(values[i]);
+    if (i > 0 && values[i] == values[i - 1]) continue;
+    size_t mask = slots.size() - 1;
+    size_t s = Slot(key, 64 - bits);
+    while (slots[s] != empty && slots[s] != key) s = (s + 1) & mask;
+    if (slots[s] == key) continue;
+    slots[s] = key;
+    if (++count > limit) break;
+    if (count * 2 > slots.size()) {  // kept at most half full: short probe sequences
+      std::vector<uint64_t> old(size_t{1} << ++bits, empty);
+      old.swap(slots);
+      mask = slots.size() - 1;
+      for (uint64_t k : old) {
+        if (k == empty) continue;
+        size_t t = Slot(k, 64 - bits);
+        while (slots[t] != empty) t = (t + 1) & mask;
+        slots[t] = k;
+      }
+    }
+  }
+  return count;
 }
 
 }  // namespace stedi

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <limits>
 #include <random>
 #include <set>
@@ -38,6 +39,20 @@ TEST(DistinctMapTest, CountDistinctBitmapAndHashAgree) {
   EXPECT_GT(CountDistinct(wide, 0, int64_t{99} << 40, 10), 10u);  // stops past the limit
   const int64_t lo = std::numeric_limits<int64_t>::min(), hi = std::numeric_limits<int64_t>::max();
   EXPECT_EQ(CountDistinct(std::vector<int64_t>{lo, hi, lo, 0}, lo, hi, 10), 3u);
+  // The empty-slot marker is min - 1 when max is the largest int64.
+  EXPECT_EQ(CountDistinct(std::vector<int64_t>{hi, hi - 1, 7, hi, 7}, 7, hi, 10), 3u);
+}
+
+// Past its initial size the set grows; the count stays exact up to the limit.
+TEST(DistinctMapTest, CountDistinctGrowsAndMatchesASet) {
+  std::mt19937_64 rng(3);
+  std::vector<int64_t> v(120000);
+  for (auto& x : v) x = 1655561147719 + static_cast<int64_t>(rng() % 60000) * 20;
+  const auto [lo, hi] = std::minmax_element(v.begin(), v.end());
+  const size_t exact = std::set<int64_t>(v.begin(), v.end()).size();
+  ASSERT_GT(exact, 40000u);
+  EXPECT_EQ(CountDistinct(v, *lo, *hi, 1 << 16), exact);
+  EXPECT_EQ(CountDistinct(v, *lo, *hi, 30000), 30001u);
 }
 
 }  // namespace
