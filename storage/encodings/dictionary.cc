@@ -102,13 +102,42 @@ bool ChooseIntDictionary(std::span<const int64_t>, const IntStats& stats,
          stats.distinct * 2 <= stats.n && (ctx.for_zstd || code_width < range_width);
 }
 
-void EncodeIntDictionary(std::span<const int64_t> values, const IntStats&, const EncodeContext& ctx,
-                         Encoded* out) {
+// The dictionary of values within a small range [min, min + range]: entries
+// ascending, codes their ranks, as BuildDictionary gives, by direct indexing
+// instead of hashing (small ints, flags and decimal sensor readings).
+// REQUIRES: every value is in [min, min + range] (IntStats guarantee it).
+std::vector<int64_t> SmallRangeDictionary(std::span<const int64_t> values, int64_t min,
+                                          uint64_t range, std::vector<int64_t>* codes) {
+  std::vector<int64_t> rank(range + 1, 0);
+  for (int64_t v : values) rank[static_cast<uint64_t>(v) - static_cast<uint64_t>(min)] = 1;
+  std::vector<int64_t> dict;
+  for (uint64_t k = 0; k <= range; ++k) {
+    if (rank[k] == 0) continue;
+    rank[k] = static_cast<int64_t>(dict.size());
+    dict.push_back(static_cast<int64_t>(static_cast<uint64_t>(min) + k));
+  }
+  codes->resize(values.size());
+  for (size_t i = 0; i < values.size(); ++i) {
+    (*codes)[i] = rank[static_cast<uint64_t>(values[i]) - static_cast<uint64_t>(min)];
+  }
+  return dict;
+}
+
+void EncodeIntDictionary(std::span<const int64_t> values, const IntStats& stats,
+                         const EncodeContext& ctx, Encoded* out) {
+  constexpr uint64_t kDirectRange = uint64_t{1} << 16;
   std::vector<int64_t> codes;
-  const std::vector<uint64_t> keys = BuildDictionary(
-      values.size(), [&](size_t i) { return static_cast<uint64_t>(values[i]) ^ kSignBit; }, &codes);
-  std::vector<int64_t> dict(keys.size());
-  for (size_t i = 0; i < keys.size(); ++i) dict[i] = static_cast<int64_t>(keys[i] ^ kSignBit);
+  std::vector<int64_t> dict;
+  const uint64_t range = static_cast<uint64_t>(stats.max) - static_cast<uint64_t>(stats.min);
+  if (!values.empty() && range < kDirectRange) {
+    dict = SmallRangeDictionary(values, stats.min, range, &codes);
+  } else {
+    const std::vector<uint64_t> keys = BuildDictionary(
+        values.size(), [&](size_t i) { return static_cast<uint64_t>(values[i]) ^ kSignBit; },
+        &codes);
+    dict.resize(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) dict[i] = static_cast<int64_t>(keys[i] ^ kSignBit);
+  }
   PutVarint(&out->bytes, dict.size());
   out->node.param = dict.size();
   AppendChild(EncodeInts(dict, ChildContext(ctx, 0)), /*last=*/false, out);

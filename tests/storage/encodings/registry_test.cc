@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "storage/encoding.h"
+#include "storage/encodings/codec.h"
 #include "storage/segment_format.h"
 
 namespace stedi {
@@ -106,6 +107,37 @@ TEST(EncodingTest, DictionaryForFewLargeValues) {
   EXPECT_EQ(e.node.id, EncodingId::kDictionary) << Chain(e);
   EXPECT_EQ(e.node.param, 5u);
   EXPECT_EQ(e.node.children.back().param, 3u);  // codes bit-packed at 3 bits
+}
+
+// Values within a small range take a direct-indexed dictionary, wider ones a
+// hashed one: the same entries in the same order and the same codes.
+TEST(EncodingTest, SmallRangeDictionaryMatchesTheHashedOne) {
+  std::mt19937_64 rng(9);
+  std::vector<int64_t> small(3000), wide(3000);
+  for (size_t i = 0; i < small.size(); ++i) {
+    small[i] = -40 + static_cast<int64_t>(rng() % 9) * 7;  // 9 values in [-40, 16]
+    wide[i] = small[i] * (int64_t{1} << 30);               // the same order, range 2^35
+  }
+  auto encode = [](const std::vector<int64_t>& v) {
+    Encoded e;
+    e.bytes.push_back(static_cast<char>(EncodingId::kDictionary));
+    EncodeContext ctx;
+    ctx.depth = 1;
+    EncodeIntDictionary(v, ComputeIntStats(v), ctx, &e);
+    std::vector<int64_t> back(v.size());
+    const Status st = DecodeInts(Reader(e.bytes), v.size(), back.data());
+    EXPECT_TRUE(st.ok()) << st.ToString();
+    EXPECT_EQ(back, v);
+    return e;
+  };
+  const Encoded a = encode(small), b = encode(wide);
+  EXPECT_EQ(a.node.param, 9u);
+  EXPECT_EQ(b.node.param, 9u);
+  ASSERT_EQ(a.node.children.size(), 2u);
+  ASSERT_EQ(b.node.children.size(), 2u);
+  EXPECT_EQ(a.node.children[1].bytes_out, b.node.children[1].bytes_out);  // the codes
+  EXPECT_EQ(a.bytes.substr(a.bytes.size() - a.node.children[1].bytes_out),
+            b.bytes.substr(b.bytes.size() - b.node.children[1].bytes_out));
 }
 
 TEST(EncodingTest, FactorForPerDeviceClockTicks) {
