@@ -29,6 +29,10 @@ void ExecContext::Register(std::string name, std::shared_ptr<const TableSource> 
   sources_.emplace_back(std::move(name), std::move(source));
 }
 
+void ExecContext::Unregister(const std::string& name) {
+  std::erase_if(sources_, [&](const auto& entry) { return entry.first == name; });
+}
+
 void ExecContext::RegisterTable(std::string name, Table table) {
   Register(std::move(name), std::make_shared<InMemorySource>(std::move(table)));
 }

@@ -125,6 +125,8 @@ class ExecContext {
   void Register(std::string name, std::shared_ptr<const TableSource> source);
   void RegisterTable(std::string name, Table table);  // wraps InMemorySource
   Result<std::shared_ptr<const TableSource>> Lookup(const std::string& name) const;
+  // Forgets a table name (its source is freed once no one else holds it).
+  void Unregister(const std::string& name);
   int threads() const { return threads_; }
 
  private:

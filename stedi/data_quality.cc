@@ -6,11 +6,6 @@ namespace stedi {
 
 namespace {
 
-struct CheckSpec {
-  std::string name, description;
-  PlanBuilder plan;  // one output row per finding; its columns form the example text
-};
-
 // Values of `column` that occur more than once (NULL is not a duplicate).
 PlanBuilder Duplicates(const std::string& table, const std::string& column) {
   return PlanBuilder::Scan(table, {column})
@@ -61,37 +56,67 @@ PlanBuilder CrossCustomerMatches() {
       .AntiJoin(std::move(owners), {"serialNumber", "user"}, {"ownerSerialNumber", "email"});
 }
 
-std::vector<CheckSpec> CheckSpecs() {
-  return {
-      {"duplicate_emails", "customer emails that occur more than once in customer_landing",
+}  // namespace
+
+std::vector<QualityCheckSpec> QualityCheckSpecs(ZoneMode mode) {
+  std::vector<QualityCheckSpec> specs = {
+      {"duplicate_emails",
+       "customer emails that occur more than once in customer_landing",
+       {"customer_landing"},
        Duplicates("customer_landing", "email")},
       {"duplicate_serial_numbers",
        "step-trainer serial numbers shared by more than one customer record",
+       {"customer_landing"},
        Duplicates("customer_landing", "serialNumber")},
-      {"unknown_users", "accelerometer readings whose user is no customer's email", UnknownUsers()},
-      {"unknown_serial_numbers", "step readings whose serial number no customer owns",
+      {"unknown_users",
+       "accelerometer readings whose user is no customer's email",
+       {"accelerometer_landing", "customer_landing"},
+       UnknownUsers()},
+      {"unknown_serial_numbers",
+       "step readings whose serial number no customer owns",
+       {"step_trainer_landing", "customer_landing"},
        UnknownSerialNumbers()},
       {"readings_before_consent",
        "accelerometer readings of trusted customers taken before their research-consent date",
+       {"accelerometer_landing", "customer_trusted"},
        ReadingsBeforeConsent()},
       {"steps_without_accelerometer",
        "trusted step readings with no trusted accelerometer reading at the same timestamp",
+       {"step_trainer_trusted", "accelerometer_trusted"},
        StepsWithoutAccelerometer()},
       {"accelerometer_without_steps",
        "trusted accelerometer readings with no trusted step reading at the same timestamp",
+       {"accelerometer_trusted", "step_trainer_trusted"},
        AccelerometerWithoutSteps()},
   };
+  QualityCheckSpec cross{"cross_customer_matches",
+                         "machine_learning_curated rows pairing a step reading with another "
+                         "customer's phone reading",
+                         {"machine_learning_curated", "customers_curated"},
+                         CrossCustomerMatches()};
+  if (mode == ZoneMode::kStrict) {
+    // Strict pairs a step reading only with its owner's readings.
+    cross.description += " (0 by construction in strict mode)";
+    cross.inputs.clear();
+    cross.plan.reset();
+  }
+  specs.push_back(std::move(cross));
+  return specs;
 }
 
-Result<QualityCheck> RunCheck(const CheckSpec& spec, ExecContext& ctx) {
-  auto found = Execute(spec.plan.Build(), ctx);
+Result<QualityCheck> RunQualityCheck(const QualityCheckSpec& spec, ExecContext& ctx) {
+  QualityCheck check{spec.name, spec.description, 0, {}};
+  if (!spec.plan) return check;
+  auto found = Execute(spec.plan->Build(), ctx);
   if (!found.ok()) return found.status().WithContext("quality check " + spec.name);
-  QualityCheck check{spec.name, spec.description, found->num_rows(), {}};
+  check.count = found->num_rows();
   for (size_t i = 0; i < found->num_rows() && i < kMaxQualityExamples; ++i) {
     check.examples.push_back(found->RowToString(i));
   }
   return check;
 }
+
+namespace {
 
 Result<uint64_t> CountRows(ExecContext& ctx, const std::string& table) {
   STEDI_ASSIGN_OR_RETURN(auto source, ctx.Lookup(table));
@@ -119,21 +144,9 @@ const std::vector<std::pair<std::string, std::string>>& RemovalReasons() {
 
 Result<std::vector<QualityCheck>> RunQualityChecks(ExecContext& ctx, ZoneMode mode) {
   std::vector<QualityCheck> checks;
-  for (const CheckSpec& spec : CheckSpecs()) {
-    STEDI_ASSIGN_OR_RETURN(QualityCheck check, RunCheck(spec, ctx));
+  for (const QualityCheckSpec& spec : QualityCheckSpecs(mode)) {
+    STEDI_ASSIGN_OR_RETURN(QualityCheck check, RunQualityCheck(spec, ctx));
     checks.push_back(std::move(check));
-  }
-  CheckSpec cross{"cross_customer_matches",
-                  "machine_learning_curated rows pairing a step reading with another customer's "
-                  "phone reading",
-                  CrossCustomerMatches()};
-  if (mode == ZoneMode::kCompat) {
-    STEDI_ASSIGN_OR_RETURN(QualityCheck check, RunCheck(cross, ctx));
-    checks.push_back(std::move(check));
-  } else {
-    // Strict pairs a step reading only with its owner's readings.
-    checks.push_back(
-        {cross.name, cross.description + " (0 by construction in strict mode)", 0, {}});
   }
   return checks;
 }

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -24,7 +25,22 @@ struct QualityCheck {
 
 inline constexpr size_t kMaxQualityExamples = 3;
 
-// Runs the checks in a fixed order.
+// One check: a plan with one output row per finding (its columns form the
+// example text), and the tables it reads, so that a builder can run it as
+// soon as they exist and release them after their last reader.
+struct QualityCheckSpec {
+  std::string name, description;
+  std::vector<std::string> inputs;
+  std::optional<PlanBuilder> plan;  // none: the check finds nothing by construction
+};
+
+// The checks of `mode`, in report order.
+std::vector<QualityCheckSpec> QualityCheckSpecs(ZoneMode mode);
+
+// Runs one check. REQUIRES: ctx holds spec.inputs.
+Result<QualityCheck> RunQualityCheck(const QualityCheckSpec& spec, ExecContext& ctx);
+
+// Runs every check of `mode`, in report order.
 // REQUIRES: ctx holds the three landing tables and the zones of `mode`.
 Result<std::vector<QualityCheck>> RunQualityChecks(ExecContext& ctx, ZoneMode mode);
 

@@ -85,7 +85,7 @@ void WriteQueue::Add(const std::string& name, TableWrite write, std::vector<Writ
   auto seconds = std::make_shared<double>(0);
   Future info =
       std::async(std::launch::async, [write = std::move(write), inputs = std::move(inputs),
-                                      copy = std::move(copy), seconds] {
+                                      copy = std::move(copy), seconds]() mutable {
         // Waiting for the inputs is not the table's own time.
         std::vector<std::pair<std::string, const Result<TableWriteInfo>*>> results;
         for (const auto& [input, future] : inputs) results.emplace_back(input, &future.get());
@@ -93,6 +93,9 @@ void WriteQueue::Add(const std::string& name, TableWrite write, std::vector<Writ
         const auto start = std::chrono::steady_clock::now();
         auto result = Write(write, results, {source, copy.second});
         *seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        // The future keeps this closure until the queue goes: let the table go
+        // now, so that a builder that drops it frees its memory.
+        write.table.reset();
         return result;
       }).share();
   by_name_[name] = {info, dir};

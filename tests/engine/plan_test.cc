@@ -106,6 +106,21 @@ TEST(PlanTest, PushdownOfSimpleConjunctsOnly) {
   EXPECT_EQ(source->seen, (std::vector<std::string>{"age < 45", "since >= 50", "since <= 400"}));
 }
 
+TEST(PlanTest, UnregisterForgetsTheTableAndLetsItGo) {
+  ExecContext ctx(1);
+  auto source = std::make_shared<InMemorySource>(People());
+  std::weak_ptr<const TableSource> watch = source;
+  ctx.Register("people", std::move(source));
+  ctx.RegisterTable("readings", Readings());
+  ASSERT_TRUE(ctx.Lookup("people").ok());
+  ctx.Unregister("people");
+  EXPECT_TRUE(ctx.Lookup("people").status().IsNotFound());
+  EXPECT_TRUE(watch.expired());
+  EXPECT_TRUE(ctx.Lookup("readings").ok());
+  ctx.Unregister("nobody");  // unknown names are ignored
+  EXPECT_TRUE(ctx.Lookup("readings").ok());
+}
+
 TEST(PlanTest, ExecuteStrictJoinAndProfile) {
   ExecContext ctx(2);
   ctx.RegisterTable("people", People());

@@ -62,6 +62,21 @@ TEST(WriteQueueTest, FinishesInOrderAndFollowsTheInputsPlans) {
   EXPECT_TRUE(back->Equals(*Readings(40000, 2)));
 }
 
+// A finished write holds its table no longer: a builder that drops the
+// table frees it while the queue (and the write's result) lives on.
+TEST(WriteQueueTest, AFinishedWriteLetsItsTableGo) {
+  testing::TempDir tmp;
+  WriteQueue queue(2);
+  std::vector<WriteResult> done;
+  std::shared_ptr<const Table> table = Readings(1000, 3);
+  std::weak_ptr<const Table> watch = table;
+  queue.Add("a", {std::move(table), {}, {}, tmp.Sub("a"), ""}, &done);
+  queue.FinishAll(&done);
+  ASSERT_EQ(done.size(), 1u);
+  EXPECT_TRUE(done[0].info.ok());
+  EXPECT_TRUE(watch.expired());
+}
+
 // Files do not depend on how many writes run at once.
 TEST(WriteQueueTest, SameFilesForAnyDepth) {
   testing::TempDir one, two;
