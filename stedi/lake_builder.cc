@@ -304,11 +304,14 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
         &done);
     built[z.name] = {table, z.sort_by};
     table.reset();
-    // Each check runs once its tables exist, while the writes go on; the
-    // tables nothing reads any more are then let go. Not in strict mode,
-    // whose removal report below re-reads the landing tables.
+    // Each check runs once its tables exist, while the writes go on. Tables
+    // nothing reads any more are let go before the checks run (their memory
+    // can serve the checks) and after. Not in strict mode, whose removal
+    // report below re-reads the landing tables.
+    const bool release = o.mode == ZoneMode::kCompat;
+    if (release) ReleaseUnread(zones, zone, checks, found, &built, &ctx);
     STEDI_RETURN_IF_ERROR(RunReadyChecks(o, checks, built, ctx, &found));
-    if (o.mode == ZoneMode::kCompat) ReleaseUnread(zones, zone, checks, found, &built, &ctx);
+    if (release) ReleaseUnread(zones, zone, checks, found, &built, &ctx);
     STEDI_RETURN_IF_ERROR(TakeWrites(o, &done, &building, &report));
   }
 
