@@ -308,11 +308,12 @@ Result<BuildReport> BuildLake(const BuildOptions& o) {
     // nothing reads any more are let go before the checks run (their memory
     // can serve the checks) and after. Not in strict mode, whose removal
     // report below re-reads the landing tables.
+    // A write that already failed is reported before any check runs.
+    STEDI_RETURN_IF_ERROR(TakeWrites(o, &done, &building, &report));
     const bool release = o.mode == ZoneMode::kCompat;
     if (release) ReleaseUnread(zones, zone, checks, found, &built, &ctx);
     STEDI_RETURN_IF_ERROR(RunReadyChecks(o, checks, built, ctx, &found));
     if (release) ReleaseUnread(zones, zone, checks, found, &built, &ctx);
-    STEDI_RETURN_IF_ERROR(TakeWrites(o, &done, &building, &report));
   }
 
   writes.FinishAll(&done);

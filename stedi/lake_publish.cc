@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <sys/file.h>
 #include <sys/statfs.h>
+#include <sys/utsname.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -19,17 +20,30 @@ namespace {
 
 std::string ErrnoText(int err) { return std::strerror(err); }
 
+// True when the running kernel is at least major.minor.
+bool KernelAtLeast(int major, int minor) {
+  utsname u{};
+  int got_major = 0, got_minor = 0;
+  if (::uname(&u) != 0 || std::sscanf(u.release, "%d.%d", &got_major, &got_minor) != 2) {
+    return false;
+  }
+  return got_major > major || (got_major == major && got_minor >= minor);
+}
+
 // True when syncfs on this file system is known to leave every file and
 // folder on it as durable as an fsync of each would: Linux's sync(2) page
 // says syncfs waits for the writes and "provide[s] the same guarantees as
 // fsync() called on every file in the ... filesystem", and the local file
 // systems below implement it with a journal commit and a device cache flush
-// (tmpfs has nothing to persist). Elsewhere (NFS, FUSE, 9p, ...) the per-path
-// fsyncs stay: each costs a device flush even with nothing left to write,
-// ~0.3 ms apiece on this VM's ext4, 6-8 ms of a 65 ms scale-1 build.
+// (tmpfs has nothing to persist; 0xEF53 is also an ext2 mounted by the old
+// ext2 driver, whose sync_fs does not flush the device cache: Debian mounts
+// ext2 with the ext4 driver). Before Linux 5.8 syncfs did not report
+// writeback errors. Elsewhere the per-path fsyncs stay: each costs a device
+// flush even with nothing left to write, ~0.3 ms apiece on this VM's ext4,
+// 6-8 ms of a 65 ms scale-1 build.
 bool SyncfsCoversFiles(const fs::path& root) {
   struct statfs st {};
-  if (::statfs(root.c_str(), &st) != 0) return false;
+  if (::statfs(root.c_str(), &st) != 0 || !KernelAtLeast(5, 8)) return false;
   switch (static_cast<unsigned long>(st.f_type)) {
     case 0xEF53:      // ext2/3/4
     case 0x58465342:  // xfs
@@ -42,11 +56,27 @@ bool SyncfsCoversFiles(const fs::path& root) {
   }
 }
 
+// A write error of `path`'s data that syncfs may not report: its error
+// counter is the file system's, and another process's syncfs may have
+// taken the report first. Waiting on the file's own pages (no device flush,
+// nothing left to write after syncfs) returns the file's error instead.
+Status CheckWriteback(const std::string& path) {
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0) return Status::IOError(path + ": open: " + ErrnoText(errno));
+  const int rc = ::sync_file_range(
+      fd, 0, 0, SYNC_FILE_RANGE_WAIT_BEFORE | SYNC_FILE_RANGE_WRITE | SYNC_FILE_RANGE_WAIT_AFTER);
+  const int err = errno;
+  ::close(fd);
+  if (rc != 0) return Status::IOError(path + ": write-back failed: " + ErrnoText(err));
+  return Status::OK();
+}
+
 // Makes every file and folder under root durable. One syncfs flushes the
 // whole file system with a single journal commit: fsync-ing each dirty file
-// instead cost one commit per file, longer than building a small lake. Where
-// syncfs is not known to cover every file, the fsyncs that follow (which then
-// find nothing left to write) say what this function guarantees.
+// instead cost one commit per file, longer than building a small lake. Then
+// every file's own write errors are checked where syncfs is known to cover
+// the files; elsewhere the fsyncs that follow (which then find nothing left
+// to write) say what this function guarantees.
 Status SyncTree(const fs::path& root) {
   const int root_fd = ::open(root.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
   if (root_fd < 0) return Status::IOError(root.string() + ": open: " + ErrnoText(errno));
@@ -54,14 +84,18 @@ Status SyncTree(const fs::path& root) {
   const int err = errno;
   ::close(root_fd);
   if (rc != 0) return Status::IOError(root.string() + ": syncfs: " + ErrnoText(err));
-  if (SyncfsCoversFiles(root)) return Status::OK();
+  const bool covered = SyncfsCoversFiles(root);
   std::error_code ec;
   for (auto it = fs::recursive_directory_iterator(root, ec); !ec && it != fs::end(it);
        it.increment(ec)) {
-    STEDI_RETURN_IF_ERROR(SyncPath(it->path().string()));
+    if (!covered) {
+      STEDI_RETURN_IF_ERROR(SyncPath(it->path().string()));
+    } else if (it->is_regular_file(ec)) {
+      STEDI_RETURN_IF_ERROR(CheckWriteback(it->path().string()));
+    }
   }
   if (ec) return Status::IOError(root.string() + ": " + ec.message());
-  return SyncPath(root.string());
+  return covered ? Status::OK() : SyncPath(root.string());
 }
 
 }  // namespace

@@ -129,7 +129,9 @@ void EncodeIntDictionary(std::span<const int64_t> values, const IntStats& stats,
   std::vector<int64_t> codes;
   std::vector<int64_t> dict;
   const uint64_t range = static_cast<uint64_t>(stats.max) - static_cast<uint64_t>(stats.min);
-  if (!values.empty() && range < kDirectRange) {
+  // Not for a few values over a wide range (a sample judged with its whole
+  // stream's range): zeroing the ranks would cost more than hashing.
+  if (!values.empty() && range < kDirectRange && range <= 8 * values.size()) {
     dict = SmallRangeDictionary(values, stats.min, range, &codes);
   } else {
     const std::vector<uint64_t> keys = BuildDictionary(

@@ -95,6 +95,34 @@ TEST(DataQualityTest, PlantedProblemsAreCountedExactly) {
   EXPECT_NE(SummaryJson(*r).find("\"quality\""), std::string::npos);
 }
 
+// The builder runs a check once its declared inputs are built and drops
+// tables no later check declares: each check must read only those tables.
+TEST(DataQualityTest, EachCheckReadsOnlyItsDeclaredInputs) {
+  TempDir tmp;
+  WritePlantedLanding(tmp.Sub("landing"));
+  for (ZoneMode mode : {ZoneMode::kCompat, ZoneMode::kStrict}) {
+    BuildOptions o;
+    o.landing_dir = tmp.Sub("landing");
+    o.lake_dir = tmp.Sub(std::string("lake_") + ZoneModeName(mode));
+    o.mode = mode;
+    o.expectations = Expectations{};
+    o.keep_tables = true;
+    auto r = BuildLake(o);
+    ASSERT_TRUE(r.ok()) << r.status().ToString();
+    std::map<std::string, const Table*> tables;
+    for (const TableReport& t : r->tables) tables[t.name] = &t.table;
+    for (const QualityCheckSpec& spec : QualityCheckSpecs(mode)) {
+      ExecContext ctx(1);
+      for (const std::string& input : spec.inputs) {
+        ASSERT_TRUE(tables.count(input)) << spec.name << " reads " << input;
+        ctx.RegisterTable(input, *tables[input]);
+      }
+      auto check = RunQualityCheck(spec, ctx);
+      EXPECT_TRUE(check.ok()) << spec.name << ": " << check.status().ToString();
+    }
+  }
+}
+
 TEST(DataQualityTest, StrictModeReportsWhatItRemoved) {
   TempDir tmp;
   WritePlantedLanding(tmp.Sub("landing"), /*duplicate=*/false);

@@ -126,8 +126,8 @@ TEST(TableWriterTest, SameBytesForEveryThreadCount) {
 
 // Chunks equal to an earlier column's chunk of the same row group (a join's
 // two key columns) are stored as copies of its bytes; equal values under
-// other nulls, another type or another dictionary are not, and every column
-// reads back as written.
+// other nulls, another type or equal codes of another dictionary are not, and
+// every column reads back as written.
 TEST(TableWriterTest, EqualChunksAreEncodedOnce) {
   TempDir tmp;
   const size_t rows = 3 * 4096;
@@ -148,7 +148,7 @@ TEST(TableWriterTest, EqualChunksAreEncodedOnce) {
     }
     as_int.AppendInt64(v);
     s.AppendString("user" + std::to_string(i / 500));
-    s_own.AppendString("user" + std::to_string(i / 500));
+    s_own.AppendString("other" + std::to_string(i / 500));  // s's codes, other strings
   }
   Column s_shared = s;  // same codes, same dictionary
   const Table table = MakeTable({{"a", TypeId::kTimestamp},
@@ -190,6 +190,7 @@ TEST(TableWriterTest, EqualChunksAreEncodedOnce) {
     EXPECT_EQ(same(rg, 0, 2), rg < 2) << rg;
     EXPECT_FALSE(same(rg, 0, 3)) << rg;
     EXPECT_TRUE(same(rg, 5, 6)) << rg;
+    EXPECT_FALSE(same(rg, 5, 7)) << rg;
   }
 }
 
