@@ -84,6 +84,11 @@ Result<Table> JoinTables(const Table& left, const Table& right,
   STEDI_ASSIGN_OR_RETURN(NormalizedKeys keys,
                          NormalizeJoinKeys(left, right, left_keys, right_keys, threads));
   JoinPairs pairs = SortMergePairs(keys, threads);
+  // Left order, not key order: a left input clustered by other columns
+  // (readings by device, then time, joined on time) stays clustered, so a
+  // writer clustering the output the same way finds it in order and neither
+  // sorts nor gathers it again; and the left columns gather front to back.
+  OrderPairsByLeft(&pairs, left.num_rows());
   std::vector<Column> cols = GatherColumns(left, pairs.left, threads);
   for (Column& c : GatherColumns(right, pairs.right, threads)) cols.push_back(std::move(c));
   std::vector<Field> fields = left.schema().fields();

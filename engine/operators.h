@@ -18,8 +18,9 @@ namespace stedi {
 Result<Table> FilterTable(const Table& input, const ExprPtr& predicate, int threads);
 
 enum class JoinType { kInner, kSemi, kAnti };
-// Equi-join on the key columns (sort_merge_join_operator.cc). kInner: left
-// columns then right columns, in join-key order; kSemi/kAnti: left rows, left order.
+// Equi-join on the key columns (join_operator.cc). kInner: left columns then
+// right columns, in left row order, each left row's matches in right row
+// order (a nested loop's order); kSemi/kAnti: left rows, left order.
 Result<Table> JoinTables(const Table& left, const Table& right,
                          const std::vector<std::string>& left_keys,
                          const std::vector<std::string>& right_keys, JoinType type, int threads);

@@ -122,6 +122,27 @@ JoinPairs SortMergePairs(const NormalizedKeys& keys, int threads) {
   return out;
 }
 
+void OrderPairsByLeft(JoinPairs* pairs, size_t left_rows) {
+  const size_t n = pairs->left.size();
+  const uint32_t* left = pairs->left.data();
+  if (std::is_sorted(left, left + n)) return;  // the left side was in key order
+  // A stable counting sort by left row: each left row's pairs keep their
+  // order, which is its right rows' (a left row matches one key's rows).
+  std::vector<uint32_t> next(left_rows + 1, 0);
+  for (size_t i = 0; i < n; ++i) ++next[left[i] + 1];
+  for (size_t row = 0; row < left_rows; ++row) next[row + 1] += next[row];
+  JoinPairs out;
+  out.left = Buffer<uint32_t>(n);
+  out.right = Buffer<uint32_t>(n);
+  const uint32_t* right = pairs->right.data();
+  for (size_t i = 0; i < n; ++i) {
+    const uint32_t at = next[left[i]]++;
+    out.left[at] = left[i];
+    out.right[at] = right[i];
+  }
+  *pairs = std::move(out);
+}
+
 std::vector<uint8_t> SortMergeLeftMatched(const NormalizedKeys& keys, int threads) {
   Prepared s = Prepare(keys, threads);
   std::vector<uint8_t> matched(keys.left.size(), 0);

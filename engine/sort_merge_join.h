@@ -26,6 +26,10 @@ struct JoinPairs {
 uint64_t SortMergeCount(const NormalizedKeys& keys, int threads);
 // Every matching pair.
 JoinPairs SortMergePairs(const NormalizedKeys& keys, int threads);
+// Puts `pairs` (from SortMergePairs) in left row order, each left row's
+// right rows in row order: the order of a nested loop over the left rows.
+// REQUIRES: every left id < left_rows.
+void OrderPairsByLeft(JoinPairs* pairs, size_t left_rows);
 // matched[l] = 1 when left row l has at least one match.
 std::vector<uint8_t> SortMergeLeftMatched(const NormalizedKeys& keys, int threads);
 
