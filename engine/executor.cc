@@ -101,7 +101,8 @@ class Executor {
       case PlanNode::Kind::kRename:
         return RenameTable(in[0], node.renames);
       case PlanNode::Kind::kJoin:
-        return JoinTables(in[0], in[1], node.left_keys, node.right_keys, JoinType::kInner, threads);
+        return JoinTables(in[0], in[1], node.left_keys, node.right_keys, JoinType::kInner, threads,
+                          node.join_order);
       case PlanNode::Kind::kSemiJoin:
         return JoinTables(in[0], in[1], node.left_keys, node.right_keys, JoinType::kSemi, threads);
       case PlanNode::Kind::kAntiJoin:

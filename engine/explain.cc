@@ -82,7 +82,8 @@ std::string NodeLabel(const PlanNode& n) {
       return "Rename " + JoinList(r);
     }
     case PlanNode::Kind::kJoin:
-      return JoinLabel("SortMergeJoin", n);
+      return JoinLabel("SortMergeJoin", n) +
+             (n.join_order == JoinOrder::kLeft ? " order=left" : "");
     case PlanNode::Kind::kSemiJoin:
       return JoinLabel("SemiJoin", n);
     case PlanNode::Kind::kAntiJoin:

@@ -19,11 +19,11 @@ Result<Table> FilterTable(const Table& input, const ExprPtr& predicate, int thre
 
 enum class JoinType { kInner, kSemi, kAnti };
 // Equi-join on the key columns (join_operator.cc). kInner: left columns then
-// right columns, in left row order, each left row's matches in right row
-// order (a nested loop's order); kSemi/kAnti: left rows, left order.
+// right columns, in `order` (plan.h); kSemi/kAnti: left rows, left order.
 Result<Table> JoinTables(const Table& left, const Table& right,
                          const std::vector<std::string>& left_keys,
-                         const std::vector<std::string>& right_keys, JoinType type, int threads);
+                         const std::vector<std::string>& right_keys, JoinType type, int threads,
+                         JoinOrder order = JoinOrder::kKeys);
 // The number of rows the kInner join would return, counted from the keys
 // alone without building them (join_operator.cc); same errors.
 Result<uint64_t> CountJoinMatches(const Table& left, const Table& right,

@@ -46,6 +46,12 @@ struct SortKey {
   std::string column;
   bool ascending = true;
 };
+// The row order of an inner join's output. kKeys: the merge's, ascending join
+// key (cheapest). kLeft: left row order, each left row's matches in right row
+// order (a nested loop's), for a left input whose order matters downstream;
+// costs a counting sort of the output's row pairs, skipped when the left
+// input is in key order.
+enum class JoinOrder { kKeys, kLeft };
 
 class PlanBuilder {
  public:
@@ -63,9 +69,10 @@ class PlanBuilder {
   PlanBuilder& Rename(std::vector<std::pair<std::string, std::string>> from_to);
   // Inner equi-join, sort-merge. Output: all left columns then all right
   // columns; a name present on both sides is an error at execution (rename
-  // first). Rows come out in join-key order (docs/ENGINE.md). NULL keys never match.
+  // first). Rows come out in `order` (JoinOrder above; docs/ENGINE.md). NULL
+  // keys never match.
   PlanBuilder& Join(PlanBuilder right, std::vector<std::string> left_keys,
-                    std::vector<std::string> right_keys);
+                    std::vector<std::string> right_keys, JoinOrder order = JoinOrder::kKeys);
   // Left rows with at least one match; left columns only, left order kept.
   PlanBuilder& SemiJoin(PlanBuilder right, std::vector<std::string> left_keys,
                         std::vector<std::string> right_keys);

@@ -136,9 +136,11 @@ PlanNodePtr JoinNode(PlanNode::Kind kind, PlanNodePtr left, PlanNodePtr right,
 }  // namespace
 
 PlanBuilder& PlanBuilder::Join(PlanBuilder right, std::vector<std::string> left_keys,
-                               std::vector<std::string> right_keys) {
-  node_ = JoinNode(PlanNode::Kind::kJoin, node_, right.node_, std::move(left_keys),
-                   std::move(right_keys));
+                               std::vector<std::string> right_keys, JoinOrder order) {
+  auto n = std::make_shared<PlanNode>(*JoinNode(PlanNode::Kind::kJoin, node_, right.node_,
+                                                std::move(left_keys), std::move(right_keys)));
+  n->join_order = order;
+  node_ = std::move(n);
   return *this;
 }
 

@@ -41,6 +41,7 @@ struct PlanNode {
   std::vector<std::pair<std::string, std::string>> renames;  // kRename
   std::vector<std::string> left_keys;                        // joins
   std::vector<std::string> right_keys;                       // joins
+  JoinOrder join_order = JoinOrder::kKeys;                   // kJoin
   std::vector<AggSpec> aggs;                                 // kAggregate
   std::vector<SortKey> sort_keys;                            // kSort
   size_t limit = 0;                                          // kLimit

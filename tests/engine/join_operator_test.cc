@@ -78,8 +78,12 @@ TEST_P(JoinRandomTest, MatchesNestedLoops) {
                       250 + seed * 11, seed + 100);
       auto got = JoinTables(l, r, {"k"}, {"rk"}, JoinType::kInner, threads);
       ASSERT_TRUE(got.ok()) << got.status().ToString();
-      // Inner joins give the nested loop's order: left rows, then right rows.
-      EXPECT_EQ(Rows(*got), Rows(RefJoin(l, r, {"k"}, {"rk"})));
+      EXPECT_EQ(SortedRows(*got), SortedRows(RefJoin(l, r, {"k"}, {"rk"})));
+      // In left order, the nested loop's order: left rows, then right rows.
+      auto in_left_order =
+          JoinTables(l, r, {"k"}, {"rk"}, JoinType::kInner, threads, JoinOrder::kLeft);
+      ASSERT_TRUE(in_left_order.ok()) << in_left_order.status().ToString();
+      EXPECT_EQ(Rows(*in_left_order), Rows(RefJoin(l, r, {"k"}, {"rk"})));
       for (bool anti : {false, true}) {
         auto semi =
             JoinTables(l, r, {"k"}, {"rk"}, anti ? JoinType::kAnti : JoinType::kSemi, threads);
@@ -113,7 +117,11 @@ TEST(JoinTest, MultiKeyMatchesNestedLoops) {
                           300, seed + 7);
     auto got = JoinTables(l, r, {"a", "b"}, {"ra", "rb"}, JoinType::kInner, 2);
     ASSERT_TRUE(got.ok()) << got.status().ToString();
-    EXPECT_EQ(Rows(*got), Rows(RefJoin(l, r, {"a", "b"}, {"ra", "rb"})));
+    EXPECT_EQ(SortedRows(*got), SortedRows(RefJoin(l, r, {"a", "b"}, {"ra", "rb"})));
+    auto ordered =
+        JoinTables(l, r, {"a", "b"}, {"ra", "rb"}, JoinType::kInner, 2, JoinOrder::kLeft);
+    ASSERT_TRUE(ordered.ok());
+    EXPECT_EQ(Rows(*ordered), Rows(RefJoin(l, r, {"a", "b"}, {"ra", "rb"})));
     auto semi = JoinTables(l, r, {"a", "b"}, {"ra", "rb"}, JoinType::kSemi, 2);
     ASSERT_TRUE(semi.ok());
     EXPECT_EQ(Rows(*semi), Rows(RefSemi(l, r, {"a", "b"}, {"ra", "rb"}, false)));
@@ -144,7 +152,7 @@ TEST(JoinTest, WideMultiKeyUsesHashedKeys) {
   EXPECT_EQ(SortMergeCount(*keys, 1), 5u);
   auto got = JoinTables(l, r, {"lx", "ly", "lz"}, {"rx", "ry", "rz"}, JoinType::kInner, 1);
   ASSERT_TRUE(got.ok());
-  EXPECT_EQ(Rows(*got), Rows(RefJoin(l, r, {"lx", "ly", "lz"}, {"rx", "ry", "rz"})));
+  EXPECT_EQ(SortedRows(*got), SortedRows(RefJoin(l, r, {"lx", "ly", "lz"}, {"rx", "ry", "rz"})));
 }
 
 TEST(JoinTest, ManyToManyCountAndOrder) {

@@ -106,6 +106,29 @@ TEST(PlanTest, PushdownOfSimpleConjunctsOnly) {
   EXPECT_EQ(source->seen, (std::vector<std::string>{"age < 45", "since >= 50", "since <= 400"}));
 }
 
+TEST(PlanTest, JoinInLeftOrder) {
+  ExecContext ctx(2);
+  ctx.RegisterTable("people", People());
+  ctx.RegisterTable("readings", Readings());
+  auto plan = [](JoinOrder order) {
+    return PlanBuilder::Scan("readings", {"user", "timestamp"})
+        .Join(PlanBuilder::Scan("people", {"email"}), {"user"}, {"email"}, order)
+        .Project({"timestamp"})
+        .Build();
+  };
+  EXPECT_NE(
+      Explain(plan(JoinOrder::kLeft)).find("SortMergeJoin left=[user] right=[email] order=left"),
+      std::string::npos);
+  auto left = Execute(plan(JoinOrder::kLeft), ctx);
+  ASSERT_TRUE(left.ok()) << left.status().ToString();
+  // The readings' own order (z@x matches nobody) ...
+  EXPECT_EQ(Rows(*left), (std::vector<std::string>{"350", "50", "150", "10", "200"}));
+  // ... where the key order groups them by user (c@x first: first seen on the left).
+  auto keys = Execute(plan(JoinOrder::kKeys), ctx);
+  ASSERT_TRUE(keys.ok());
+  EXPECT_EQ(Rows(*keys), (std::vector<std::string>{"350", "200", "50", "150", "10"}));
+}
+
 TEST(PlanTest, UnregisterForgetsTheTableAndLetsItGo) {
   ExecContext ctx(1);
   auto source = std::make_shared<InMemorySource>(People());
