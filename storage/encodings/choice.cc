@@ -92,11 +92,19 @@ double Estimate(const Encoded& cand, SampleScale how, const IntStats& stats,
   return raw * static_cast<double>(Score(cand, ctx)) / static_cast<double>(cand.bytes.size());
 }
 
+// CountDistinct up to kMaxDictionaryEntries, remembered (the raw and the
+// zstd-ranked tree count the same streams).
+size_t RememberedDistinct(std::span<const int64_t> values, const IntStats& stats) {
+  const uint64_t salt =
+      static_cast<uint64_t>(stats.min) * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(stats.max);
+  return Remembered<size_t>(values, salt, [&] {
+    return CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries);
+  });
+}
+
 Encoded EncodeIntsExhaustive(std::span<const int64_t> values, IntStats stats,
                              const EncodeContext& ctx) {
-  stats.distinct = ctx.depth > 0 && stats.n > 0
-                       ? CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries)
-                       : stats.n;
+  stats.distinct = ctx.depth > 0 && stats.n > 0 ? RememberedDistinct(values, stats) : stats.n;
   Encoded best;
   size_t best_score = 0;
   for (const IntCodec& codec : IntCodecs()) {
@@ -122,7 +130,7 @@ Encoded EncodeIntsSampled(std::span<const int64_t> values, IntStats stats,
   stats.distinct = stats.n;
   if (ctx.depth > 0 &&
       CountDistinct(sample, stats.min, stats.max, sample.size() / 2) * 2 <= sample.size()) {
-    stats.distinct = CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries);
+    stats.distinct = RememberedDistinct(values, stats);
   }
   IntStats sample_stats = ComputeIntStats(sample);
   sample_stats.min = stats.min;

@@ -3,6 +3,8 @@
 // Adding an encoding means one new file plus one line in registry.cc.
 #pragma once
 
+#include <xxhash.h>
+
 #include <cstdint>
 #include <span>
 #include <string>
@@ -12,6 +14,34 @@
 #include "storage/encoding.h"
 
 namespace stedi {
+
+// The result of `compute` about a stream, remembered per thread (and per
+// call site: each lambda type has its own entries) by the stream's hash,
+// length and `salt`: a chunk's raw and zstd-ranked encoding trees ask the
+// same costly questions about the same streams. Only for answers that guide
+// the choice: a hash collision could change which valid encoding wins,
+// never the data. Short streams are computed every time.
+template <typename T, typename Fn>
+T Remembered(std::span<const int64_t> values, uint64_t salt, Fn&& compute) {
+  constexpr size_t kMinValues = 256;
+  constexpr size_t kEntries = 16;
+  if (values.size() < kMinValues) return compute();
+  struct Entry {
+    uint64_t key = 0;
+    size_t n = 0;
+    T value{};
+  };
+  thread_local Entry entries[kEntries];
+  thread_local size_t next = 0;
+  const uint64_t key = XXH3_64bits_withSeed(values.data(), values.size() * sizeof(int64_t), salt);
+  for (const Entry& e : entries) {
+    if (e.n == values.size() && e.key == key) return e.value;
+  }
+  Entry& e = entries[next];
+  next = (next + 1) % kEntries;
+  e = Entry{key, values.size(), compute()};
+  return e.value;
+}
 
 // What the choose functions look at, computed once per int stream.
 struct IntStats {

@@ -177,8 +177,14 @@ bool Pays(std::span<const int64_t> v, const Segments& seg) {
 
 bool ChooseFactor(std::span<const int64_t> values, const IntStats& stats,
                   const EncodeContext& ctx) {
-  return ctx.depth > 0 && stats.n >= 16 && LooksFactored(values) &&
-         Pays(values, CachedSegments(values));
+  if (ctx.depth <= 0 || stats.n < 16) return false;
+  // A chunk's raw and zstd-ranked trees test the same streams: the answer
+  // is remembered by the values' hash (a collision could only change which
+  // valid encoding wins; the segments themselves are compared value for
+  // value in CachedSegments).
+  return Remembered<bool>(values, /*salt=*/0, [&] {
+    return LooksFactored(values) && Pays(values, CachedSegments(values));
+  });
 }
 
 void EncodeFactor(std::span<const int64_t> values, const IntStats&, const EncodeContext& ctx,

@@ -140,6 +140,31 @@ TEST(EncodingTest, SmallRangeDictionaryMatchesTheHashedOne) {
             b.bytes.substr(b.bytes.size() - b.node.children[1].bytes_out));
 }
 
+// A remembered answer is computed once per stream (hash, length, salt) and
+// again for other values or another salt; short streams every time.
+TEST(EncodingTest, RememberedAnswersOncePerStream) {
+  std::vector<int64_t> a(1000), b(1000), short_stream(10);
+  for (size_t i = 0; i < a.size(); ++i) a[i] = static_cast<int64_t>(i * 7);
+  b = a;
+  b[999] += 1;
+  int calls = 0;
+  auto ask = [&](const std::vector<int64_t>& v, uint64_t salt) {
+    return Remembered<size_t>(v, salt, [&] {
+      ++calls;
+      return v.size() + static_cast<size_t>(v.back());
+    });
+  };
+  EXPECT_EQ(ask(a, 1), 1000u + 6993u);
+  EXPECT_EQ(ask(a, 1), 1000u + 6993u);
+  EXPECT_EQ(calls, 1);
+  EXPECT_EQ(ask(b, 1), 1000u + 6994u);
+  EXPECT_EQ(ask(a, 2), 1000u + 6993u);
+  EXPECT_EQ(calls, 3);
+  ask(short_stream, 1);
+  ask(short_stream, 1);
+  EXPECT_EQ(calls, 5);
+}
+
 TEST(EncodingTest, FactorForPerDeviceClockTicks) {
   // Runs of 20 readings per device, each device ticking at its own period.
   std::mt19937_64 rng(11);
