@@ -126,8 +126,8 @@ PlanBuilder& PlanBuilder::Rename(std::vector<std::pair<std::string, std::string>
 }
 
 namespace {
-PlanNodePtr JoinNode(PlanNode::Kind kind, PlanNodePtr left, PlanNodePtr right,
-                     std::vector<std::string> lk, std::vector<std::string> rk) {
+std::shared_ptr<PlanNode> JoinNode(PlanNode::Kind kind, PlanNodePtr left, PlanNodePtr right,
+                                   std::vector<std::string> lk, std::vector<std::string> rk) {
   auto n = NewNode(kind, {std::move(left), std::move(right)});
   n->left_keys = std::move(lk);
   n->right_keys = std::move(rk);
@@ -137,8 +137,8 @@ PlanNodePtr JoinNode(PlanNode::Kind kind, PlanNodePtr left, PlanNodePtr right,
 
 PlanBuilder& PlanBuilder::Join(PlanBuilder right, std::vector<std::string> left_keys,
                                std::vector<std::string> right_keys, JoinOrder order) {
-  auto n = std::make_shared<PlanNode>(*JoinNode(PlanNode::Kind::kJoin, node_, right.node_,
-                                                std::move(left_keys), std::move(right_keys)));
+  auto n = JoinNode(PlanNode::Kind::kJoin, node_, right.node_, std::move(left_keys),
+                    std::move(right_keys));
   n->join_order = order;
   node_ = std::move(n);
   return *this;

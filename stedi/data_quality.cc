@@ -142,15 +142,6 @@ const std::vector<std::pair<std::string, std::string>>& RemovalReasons() {
 
 }  // namespace
 
-Result<std::vector<QualityCheck>> RunQualityChecks(ExecContext& ctx, ZoneMode mode) {
-  std::vector<QualityCheck> checks;
-  for (const QualityCheckSpec& spec : QualityCheckSpecs(mode)) {
-    STEDI_ASSIGN_OR_RETURN(QualityCheck check, RunQualityCheck(spec, ctx));
-    checks.push_back(std::move(check));
-  }
-  return checks;
-}
-
 Result<std::vector<StrictRemoval>> ComputeStrictRemovals(ExecContext& strict_ctx) {
   ExecContext compat(strict_ctx.threads());
   std::vector<StrictRemoval> removals;

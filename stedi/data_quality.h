@@ -40,10 +40,6 @@ std::vector<QualityCheckSpec> QualityCheckSpecs(ZoneMode mode);
 // Runs one check. REQUIRES: ctx holds spec.inputs.
 Result<QualityCheck> RunQualityCheck(const QualityCheckSpec& spec, ExecContext& ctx);
 
-// Runs every check of `mode`, in report order.
-// REQUIRES: ctx holds the three landing tables and the zones of `mode`.
-Result<std::vector<QualityCheck>> RunQualityChecks(ExecContext& ctx, ZoneMode mode);
-
 // Rows of a table that the compat rules keep and the strict rules drop.
 struct StrictRemoval {
   std::string table;
