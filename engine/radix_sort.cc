@@ -15,7 +15,8 @@ namespace {
 // 12-bit digits: 4096 counters (16 KB) stay in L1, and a 40-bit key range
 // (a partition of 55-bit keys) sorts in 4 passes rather than 5 with 11 bits.
 constexpr int kMaxDigitBits = 12;
-constexpr size_t kInsertionSortBelow = 64;
+constexpr size_t kSmallSortBelow = 256;
+constexpr size_t kInsertionSortMax = 63;
 
 inline uint64_t KeyOf(const KeyRow& e) { return e.key; }
 inline uint64_t KeyOf(uint64_t k) { return k; }
@@ -31,6 +32,18 @@ void InsertionSort(E* a, size_t n) {
     }
     a[j] = x;
   }
+}
+
+// Few keys: a comparison sort. A radix pass costs its 2^digit counters
+// however few keys it moves: a sensor table clustered by device and time
+// splits into buckets of one device's ~100 readings, and their LSD passes
+// over 2,048 counters each made the scale-30 accelerometer sort 70-120 ms
+// (now ~23). Above 63 keys a merge sort: insertion sort is quadratic on the
+// descending runs sensor files hold (each device's readings newest first).
+template <typename E>
+void SmallSort(E* a, size_t n) {
+  if (n <= kInsertionSortMax) return InsertionSort(a, n);
+  std::stable_sort(a, a + n, [](const E& x, const E& y) { return KeyOf(x) < KeyOf(y); });
 }
 
 // Copies in[0, n) to dst unless they are the same array; returns dst.
@@ -89,10 +102,10 @@ void SortBuckets(E* dst, E* scratch, const std::vector<uint32_t>& start, size_t 
 template <typename E>
 E* Sort(const E* in, E* dst, E* other, size_t n, int bits) {
   assert(in != dst || n == 0);
-  if (n < kInsertionSortBelow || bits <= 0) {
+  if (n < kSmallSortBelow || bits <= 0) {
     // Sorted where it lies when `in` is one of the buffers.
     E* a = in == other ? other : Place(in, dst, n);
-    if (bits > 0) InsertionSort(a, n);
+    if (bits > 0) SmallSort(a, n);
     return a;
   }
   const int digit_bits = std::min(kMaxDigitBits, static_cast<int>(std::bit_width(n / 4)));
@@ -118,8 +131,8 @@ void SortBuckets(E* dst, E* scratch, const std::vector<uint32_t>& start, size_t 
   for (size_t b = first; b < last; ++b) {
     const size_t lo = start[b], m = start[b + 1] - lo;
     if (m < 2) continue;
-    if (m < kInsertionSortBelow) {
-      InsertionSort(dst + lo, m);
+    if (m < kSmallSortBelow) {
+      SmallSort(dst + lo, m);
       continue;
     }
     E* sorted = Sort(dst + lo, scratch + lo, dst + lo, m, shift);

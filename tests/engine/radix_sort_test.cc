@@ -29,6 +29,31 @@ TEST(RadixSortTest, StableAndSortedForManyWidths) {
   }
 }
 
+// Rows in descending runs with ties, as sensor files list each device's
+// readings newest first, several per millisecond: buckets of tens to hundreds
+// of such rows take the small-bucket sort, which must stay stable.
+TEST(RadixSortTest, StableOnDescendingRunsWithTies) {
+  for (size_t run : {20, 70, 130, 255, 256, 600}) {
+    for (int threads : {1, 2}) {
+      const size_t n = run * 300;
+      std::vector<KeyRow> data(n), scratch(n);
+      for (size_t i = 0; i < n; ++i) {
+        const uint64_t device = (i / run) * 7919 % 300;    // devices in scrambled order
+        const uint64_t time = (run - i % run) / 3 * 1000;  // newest first, 3 per tick
+        data[i] = {device << 30 | time, static_cast<uint32_t>(i), 0};
+      }
+      std::vector<KeyRow> expect = data;
+      std::stable_sort(expect.begin(), expect.end(),
+                       [](const KeyRow& a, const KeyRow& b) { return a.key < b.key; });
+      const KeyRow* got = RadixSortKeyRows(data.data(), scratch.data(), n, 40, threads);
+      for (size_t i = 0; i < n; ++i) {
+        ASSERT_EQ(got[i].key, expect[i].key) << run << " " << i;
+        ASSERT_EQ(got[i].row, expect[i].row) << "stable " << run << " " << i;
+      }
+    }
+  }
+}
+
 // The threaded sort gives the one-thread sort's result, stability included,
 // also for keys crowding a few buckets and for keys with high bits set above
 // `bits` (equal in all keys).
