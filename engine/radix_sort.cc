@@ -192,6 +192,13 @@ E* ParallelSort(E* in, E* dst, size_t n, int bits, int threads) {
   return dst;
 }
 
+// Below kParallelFrom keys, or for keys the LSD passes handle, one thread is
+// as quick.
+bool WorthThreads(size_t n, int bits, int threads) {
+  constexpr size_t kParallelFrom = size_t{1} << 16;
+  return threads > 1 && n >= kParallelFrom && bits > 2 * kMaxDigitBits;
+}
+
 }  // namespace
 
 KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
@@ -200,18 +207,20 @@ KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits) {
 }
 
 KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits, int threads) {
-  // Below this, or for keys the LSD passes handle, one thread is as quick.
-  constexpr size_t kParallelFrom = size_t{1} << 16;
   assert(bits <= 64);
-  if (threads <= 1 || n < kParallelFrom || bits <= 2 * kMaxDigitBits) {
-    return RadixSortKeyRows(data, scratch, n, bits);
-  }
+  if (!WorthThreads(n, bits, threads)) return RadixSortKeyRows(data, scratch, n, bits);
   return ParallelSort<KeyRow>(data, scratch, n, bits, threads);
 }
 
 uint64_t* RadixSortKeys(const uint64_t* in, uint64_t* buf_a, uint64_t* buf_b, size_t n, int bits) {
   if (in == buf_a) return Sort<uint64_t>(in, buf_b, buf_a, n, bits);
   return Sort<uint64_t>(in, buf_a, buf_b, n, bits);
+}
+
+uint64_t* RadixSortKeys(uint64_t* data, uint64_t* scratch, size_t n, int bits, int threads) {
+  assert(bits <= 64);
+  if (!WorthThreads(n, bits, threads)) return RadixSortKeys(data, data, scratch, n, bits);
+  return ParallelSort<uint64_t>(data, scratch, n, bits, threads);
 }
 
 }  // namespace stedi

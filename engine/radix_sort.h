@@ -37,5 +37,9 @@ KeyRow* RadixSortKeyRows(KeyRow* data, KeyRow* scratch, size_t n, int bits, int 
 // read, so a slice of a large shared array sorts into small cache-resident
 // buffers without being written back; `in` may also be buf_a.
 uint64_t* RadixSortKeys(const uint64_t* in, uint64_t* buf_a, uint64_t* buf_b, size_t n, int bits);
+// Sorts data[0, n) by the low `bits` bits on up to `threads` threads, as the
+// pairs' threaded sort does, using scratch[0, n); returns whichever of data or
+// scratch holds the result.
+uint64_t* RadixSortKeys(uint64_t* data, uint64_t* scratch, size_t n, int bits, int threads);
 
 }  // namespace stedi

@@ -1,9 +1,10 @@
 // Stable multi-key sort. Each key becomes an order-preserving unsigned
 // image (NULL above every value ascending, below descending; descending keys
 // inverted); when the images of all keys fit together in 64 bits they are
-// packed and the rows radix-sorted in O(n) per digit, otherwise a stable
-// comparison sort walks the images key by key. Rows already in order are
-// found by one pass over the packed keys and not moved.
+// packed, straight from the columns, and the rows radix-sorted in O(n) per
+// digit (with the row number in the same word when it fits: 8 bytes a row);
+// otherwise a stable comparison sort walks the images key by key. Rows
+// already in order are found by one pass over the packed keys and not moved.
 //
 // String key columns come out with a dictionary in sorted order (codes =
 // ranks), so their codes order like their values: a join on the sorted
@@ -27,35 +28,101 @@ namespace stedi {
 
 namespace {
 
-struct SortImage {
-  std::vector<uint64_t> part;  // 0 .. span, ascending order of the wanted sort
-  int width = 0;               // bits needed for span
-  std::vector<int32_t> rank;   // string keys: rank[code] in byte-wise order
+// How one key's values map to unsigned images that order like the wanted
+// sort: value v becomes OrderBits(v) - lo, NULL becomes null_image (last
+// ascending); descending keys are inverted within 0 .. null_image.
+struct KeyImage {
+  std::vector<int32_t> rank;  // string keys: rank[code] in byte-wise order
+  uint64_t lo = 0;
+  uint64_t null_image = 0;
+  int width = 0;  // bits needed for null_image
+  bool ascending = true;
 };
 
-SortImage ImageOf(const Column& c, bool ascending) {
-  SortImage img;
-  ColumnOrderBits(c, /*string_order=*/true, &img.part, &img.rank);
+// Calls f(row, is_null, bits) for rows [begin, end) of `c`, bits being the
+// row's OrderBits (strings: rank[code]; 0 for NULL rows). One typed loop per
+// column type, so the per-row work stays a few instructions.
+template <typename F>
+void VisitOrderBits(const Column& c, const std::vector<int32_t>& rank, size_t begin, size_t end,
+                    F&& f) {
+  const bool nulls = c.null_count() > 0;
+  auto visit = [&](auto&& bits_of) {
+    for (size_t i = begin; i < end; ++i) {
+      const bool null = nulls && c.IsNull(i);
+      f(i, null, null ? uint64_t{0} : bits_of(i));
+    }
+  };
+  switch (c.type()) {
+    case TypeId::kString: {
+      const int32_t* codes = c.codes().data();
+      return visit([&](size_t i) { return static_cast<uint64_t>(rank[codes[i]]); });
+    }
+    case TypeId::kBool: {
+      const uint8_t* v = c.data<uint8_t>().data();
+      return visit([&](size_t i) { return uint64_t{v[i] != 0}; });
+    }
+    case TypeId::kDouble: {
+      const double* v = c.data<double>().data();
+      return visit([&](size_t i) { return OrderBits(v[i]); });
+    }
+    case TypeId::kInt32: {
+      const int32_t* v = c.data<int32_t>().data();
+      return visit([&](size_t i) { return OrderBits(int64_t{v[i]}); });
+    }
+    case TypeId::kInt64:
+    case TypeId::kTimestamp: {
+      const int64_t* v = c.data<int64_t>().data();
+      return visit([&](size_t i) { return OrderBits(v[i]); });
+    }
+  }
+}
+
+// Rows per task of the passes over all rows.
+constexpr size_t kRowsPerTask = size_t{1} << 16;
+
+size_t TaskCount(size_t n) { return (n + kRowsPerTask - 1) / kRowsPerTask; }
+
+std::pair<size_t, size_t> TaskRows(size_t t, size_t n) {
+  return {t * kRowsPerTask, std::min(n, (t + 1) * kRowsPerTask)};
+}
+
+// The image mapping of key column `c`: one pass for the values' range.
+KeyImage ImageOf(const Column& c, bool ascending, int threads) {
+  KeyImage img;
+  img.ascending = ascending;
+  if (c.type() == TypeId::kString) img.rank = c.dictionary().SortedRanks();
+  const size_t n = c.size();
+  std::vector<std::pair<uint64_t, uint64_t>> range(TaskCount(n), {~0ull, 0});
+  ParallelFor(threads, range.size(), [&](size_t t) {
+    const auto [begin, end] = TaskRows(t, n);
+    auto& [lo, hi] = range[t];
+    VisitOrderBits(c, img.rank, begin, end, [&](size_t, bool null, uint64_t bits) {
+      if (!null) lo = std::min(lo, bits), hi = std::max(hi, bits);
+    });
+  });
   uint64_t lo = ~0ull, hi = 0;
-  for (size_t i = 0; i < c.size(); ++i) {
-    if (!c.IsNull(i)) lo = std::min(lo, img.part[i]), hi = std::max(hi, img.part[i]);
-  }
+  for (const auto& [l, h] : range) lo = std::min(lo, l), hi = std::max(hi, h);
   if (lo > hi) lo = hi = 0;
-  // Values 0 .. hi - lo, NULL = hi - lo + 1 (last); descending flips the range.
-  const uint64_t null_image = hi - lo + 1;
-  for (size_t i = 0; i < c.size(); ++i) {
-    uint64_t v = c.IsNull(i) ? null_image : img.part[i] - lo;
-    img.part[i] = ascending ? v : null_image - v;
-  }
-  img.width = null_image == 0 ? 64 : 64 - std::countl_zero(null_image);
+  img.lo = lo;
+  img.null_image = hi - lo + 1;
+  img.width = img.null_image == 0 ? 64 : 64 - std::countl_zero(img.null_image);
   return img;
+}
+
+// Calls f(row, image) for rows [begin, end) of key column `c`.
+template <typename F>
+void VisitImages(const Column& c, const KeyImage& img, size_t begin, size_t end, F&& f) {
+  VisitOrderBits(c, img.rank, begin, end, [&](size_t i, bool null, uint64_t bits) {
+    const uint64_t v = null ? img.null_image : bits - img.lo;
+    f(i, img.ascending ? v : img.null_image - v);
+  });
 }
 
 // Sort keys for a whole table, given back to malloc when freed. Not Buffer:
 // Buffer keeps freed blocks cached for later operators, and a sort of a
-// whole landing table would keep its 32 bytes a row reserved for the rest of
-// a lake build (scale 30: +80 MiB peak); freed, the next tables reuse them.
-// Like Buffer it asks for transparent huge pages: first-touch faults on 4 KB
+// whole landing table would keep its bytes reserved for the rest of a lake
+// build (scale 30: +80 MiB peak); freed, the next tables reuse them. Like
+// Buffer it asks for transparent huge pages: first-touch faults on 4 KB
 // pages cost a quarter of the sort. Uninitialised.
 template <typename T>
 class HugeArray {
@@ -74,6 +141,7 @@ class HugeArray {
   }
   T* get() { return data_.get(); }
   T& operator[](size_t i) { return data_.get()[i]; }
+  void reset() { data_.reset(); }
 
  private:
   struct Free {
@@ -82,54 +150,82 @@ class HugeArray {
   std::unique_ptr<T, Free> data_;
 };
 
-// The key of row r: the images packed, first key in the highest bits.
-uint64_t PackedKey(const std::vector<SortImage>& images, size_t r) {
-  uint64_t key = 0;
-  for (const SortImage& img : images)
-    key = img.width == 64 ? img.part[r] : (key << img.width) | img.part[r];
-  return key;
-}
-
-// The stable sorted order of the rows by `images`; empty when the rows are
-// already in it. Frees the images' parts once read (peak memory: the sort
-// runs beside its input and the table it scanned from).
-std::vector<uint32_t> SortOrder(std::vector<SortImage>& images, int total_width, size_t n,
-                                int threads) {
-  std::vector<uint32_t> order;
-  if (total_width <= 64) {
-    HugeArray<KeyRow> rows(n);
-    constexpr size_t kRowsPerTask = 1 << 16;
-    const size_t tasks = (n + kRowsPerTask - 1) / kRowsPerTask;
-    auto rows_of = [&](size_t t) {
-      return std::pair<size_t, size_t>(t * kRowsPerTask, std::min(n, (t + 1) * kRowsPerTask));
-    };
-    std::vector<char> sorted(tasks, 1);
-    ParallelFor(threads, tasks, [&](size_t t) {
-      const auto [begin, end] = rows_of(t);
-      uint64_t last = begin == 0 ? 0 : PackedKey(images, begin - 1);
-      for (size_t r = begin; r < end; ++r) {
-        const uint64_t key = PackedKey(images, r);
-        rows[r] = KeyRow{key, static_cast<uint32_t>(r), 0};
-        sorted[t] = sorted[t] && last <= key;
-        last = key;
+// The stable sorted order of `n` rows by keys whose images pack into at most
+// 64 bits (first key highest); empty when the rows are already in it. Each
+// row's packed key is written straight from the columns, and when the row
+// number fits below it too (key bits + row bits <= 64, as for a device and a
+// timestamp), key and row share one word: 8 bytes a row to sort instead of
+// 16, and the sort is stable by construction, the row breaking ties.
+std::vector<uint32_t> PackedSortOrder(const std::vector<const Column*>& columns,
+                                      const std::vector<KeyImage>& images, int total_width,
+                                      size_t n, int threads) {
+  const int row_bits = n <= 1 ? 0 : std::bit_width(n - 1);
+  const bool with_rows = total_width + row_bits <= 64;
+  HugeArray<uint64_t> keys(n);
+  uint64_t* k = keys.get();
+  std::vector<char> sorted(TaskCount(n), 1);
+  ParallelFor(threads, sorted.size(), [&](size_t t) {
+    const auto [begin, end] = TaskRows(t, n);
+    for (size_t key = 0; key < images.size(); ++key) {
+      const int width = images[key].width;
+      if (key == 0) {
+        VisitImages(*columns[key], images[key], begin, end,
+                    [&](size_t i, uint64_t v) { k[i] = v; });
+      } else {
+        VisitImages(*columns[key], images[key], begin, end,
+                    [&](size_t i, uint64_t v) { k[i] = width == 64 ? v : k[i] << width | v; });
       }
-    });
-    for (SortImage& img : images) std::vector<uint64_t>().swap(img.part);
-    if (std::all_of(sorted.begin(), sorted.end(), [](char s) { return s != 0; })) return order;
-    HugeArray<KeyRow> scratch(n);
-    const KeyRow* out = RadixSortKeyRows(rows.get(), scratch.get(), n, total_width, threads);
-    order.resize(n);
-    ParallelFor(threads, tasks, [&](size_t t) {
-      const auto [begin, end] = rows_of(t);
-      for (size_t r = begin; r < end; ++r) order[r] = out[r].row;
+    }
+    if (with_rows) {
+      for (size_t i = begin; i < end; ++i) k[i] = row_bits == 0 ? k[i] : k[i] << row_bits | i;
+    }
+    for (size_t i = begin + 1; i < end && sorted[t]; ++i) sorted[t] = k[i - 1] <= k[i];
+  });
+  for (size_t t = 1; t < sorted.size(); ++t) {
+    const size_t first = TaskRows(t, n).first;
+    sorted[t] = sorted[t] && k[first - 1] <= k[first];
+  }
+  std::vector<uint32_t> order;
+  if (std::all_of(sorted.begin(), sorted.end(), [](char s) { return s != 0; })) return order;
+  order.resize(n);
+  if (with_rows) {
+    HugeArray<uint64_t> scratch(n);
+    const uint64_t* out = RadixSortKeys(k, scratch.get(), n, total_width + row_bits, threads);
+    const uint64_t row_mask = row_bits == 0 ? 0 : (uint64_t{1} << row_bits) - 1;
+    ParallelFor(threads, sorted.size(), [&](size_t t) {
+      const auto [begin, end] = TaskRows(t, n);
+      for (size_t r = begin; r < end; ++r) order[r] = static_cast<uint32_t>(out[r] & row_mask);
     });
     return order;
   }
-  order.resize(n);
+  HugeArray<KeyRow> rows(n);
+  ParallelFor(threads, sorted.size(), [&](size_t t) {
+    const auto [begin, end] = TaskRows(t, n);
+    for (size_t r = begin; r < end; ++r) rows[r] = KeyRow{k[r], static_cast<uint32_t>(r), 0};
+  });
+  keys.reset();
+  HugeArray<KeyRow> scratch(n);
+  const KeyRow* out = RadixSortKeyRows(rows.get(), scratch.get(), n, total_width, threads);
+  ParallelFor(threads, sorted.size(), [&](size_t t) {
+    const auto [begin, end] = TaskRows(t, n);
+    for (size_t r = begin; r < end; ++r) order[r] = out[r].row;
+  });
+  return order;
+}
+
+// Keys wider than 64 bits together: a stable comparison sort over each
+// key's images, key by key. Empty when the rows are already in order.
+std::vector<uint32_t> WideSortOrder(const std::vector<const Column*>& columns,
+                                    const std::vector<KeyImage>& images, size_t n) {
+  std::vector<std::vector<uint64_t>> parts(images.size(), std::vector<uint64_t>(n));
+  for (size_t key = 0; key < images.size(); ++key) {
+    VisitImages(*columns[key], images[key], 0, n, [&](size_t i, uint64_t v) { parts[key][i] = v; });
+  }
+  std::vector<uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);
   auto less = [&](uint32_t a, uint32_t b) {
-    for (const SortImage& img : images) {
-      if (img.part[a] != img.part[b]) return img.part[a] < img.part[b];
+    for (const std::vector<uint64_t>& part : parts) {
+      if (part[a] != part[b]) return part[a] < part[b];
     }
     return false;
   };
@@ -164,12 +260,17 @@ Result<Table> SortTable(const Table& input, const std::vector<SortKey>& keys, in
     STEDI_ASSIGN_OR_RETURN(size_t i, input.ColumnIndex(k.column));
     columns.push_back(i);
   }
-  std::vector<SortImage> images(keys.size());
-  ParallelFor(threads, keys.size(),
-              [&](size_t k) { images[k] = ImageOf(input.column(columns[k]), keys[k].ascending); });
+  std::vector<const Column*> key_columns;
+  for (size_t i : columns) key_columns.push_back(&input.column(i));
+  std::vector<KeyImage> images;
+  for (size_t k = 0; k < keys.size(); ++k)
+    images.push_back(ImageOf(*key_columns[k], keys[k].ascending, threads));
   int total = 0;
-  for (const SortImage& img : images) total += img.width;
-  const std::vector<uint32_t> order = SortOrder(images, total, input.num_rows(), threads);
+  for (const KeyImage& img : images) total += img.width;
+  const size_t n = input.num_rows();
+  const std::vector<uint32_t> order = total <= 64
+                                          ? PackedSortOrder(key_columns, images, total, n, threads)
+                                          : WideSortOrder(key_columns, images, n);
   std::vector<Column> out(input.num_columns());
   ParallelFor(threads, out.size(), [&](size_t c) {
     out[c] = order.empty() ? input.column(c) : input.column(c).Gather(order);

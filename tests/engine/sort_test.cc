@@ -46,6 +46,7 @@ TEST(SortTest, MatchesStableReference) {
       {{"d", true}, {"s", false}},
       {{"b", false}, {"i", true}, {"s", true}},
       {{"big", true}, {"d", false}, {"big", false}},  // > 64 bits: comparison sort
+      {{"d", false}},                                 // 64 bits: no room for the row beside the key
       {{"row", false}}};
   for (const auto& keys : cases) {
     for (int threads : {1, 2}) {
