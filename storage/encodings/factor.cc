@@ -62,6 +62,21 @@ uint64_t Magnitude(int64_t v) {
   return m >= kMaxMagnitude ? 1 : m;
 }
 
+// True when joining m to a segment of divisor g (g does not divide m)
+// surely costs more than a new segment, judged without the gcd: gcd(g, m)
+// divides m - g, so it is at most min(m, |m - g|), which bounds the cost of
+// joining from below. Raw timestamps (segments are runs of one value, g
+// the value itself) then skip a Euclid loop of ~10 divisions per run.
+bool SurelyApart(uint64_t g, uint64_t m, size_t nonzero) {
+  constexpr double kMargin = 0.5;  // bits: floating-point rounding stays on the safe side
+  const uint64_t apart = m > g ? m - g : g - m;
+  const double most = static_cast<double>(std::min(m, apart));
+  const double least_cost =
+      static_cast<double>(nonzero) * std::log2(static_cast<double>(g) / most) +
+      std::log2(static_cast<double>(m) / most);
+  return least_cost >= kSegmentBits + kMargin;
+}
+
 struct Segments {
   std::vector<int64_t> lengths;
   std::vector<int64_t> factors;
@@ -90,6 +105,13 @@ Segments ChooseSegments(std::span<const int64_t> v) {
   };
   for (int64_t x : v) {
     const uint64_t m = Magnitude(x);
+    if (g != 0 && !DividesEvenly(m, g) && SurelyApart(g, m, nonzero)) {
+      close();
+      g = m;
+      len = 1;
+      nonzero = 1;  // m != 0: zero divides evenly
+      continue;
+    }
     const uint64_t ng = g != 0 && DividesEvenly(m, g) ? g : Gcd(g, m);
     bool join = len == 0 || ng == g;
     if (!join && ng > 1 && g != 0) {

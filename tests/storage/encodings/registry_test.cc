@@ -5,6 +5,7 @@
 #include <cmath>
 #include <cstring>
 #include <limits>
+#include <numeric>
 #include <random>
 #include <vector>
 
@@ -180,6 +181,87 @@ TEST(EncodingTest, FactorForPerDeviceClockTicks) {
   std::vector<int64_t> odd = {0, 0, 6, -9, 12, std::numeric_limits<int64_t>::min() / 2, 15, 0};
   for (int i = 0; i < 40; ++i) odd.push_back(3 * i);
   RoundTripInts(odd);
+}
+
+// The factor segments, written plainly: a gcd for every value, joining
+// whenever the estimated bits say so (factor.cc's greedy pass without its
+// shortcuts). Pairs of (length, factor).
+std::vector<std::pair<int64_t, int64_t>> ReferenceSegments(const std::vector<int64_t>& v) {
+  auto magnitude = [](int64_t x) {
+    const uint64_t m = x < 0 ? uint64_t{0} - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
+    return m >= (uint64_t{1} << 62) ? uint64_t{1} : m;
+  };
+  std::vector<std::pair<int64_t, int64_t>> out;
+  uint64_t g = 0;
+  int64_t len = 0;
+  size_t nonzero = 0;
+  for (int64_t x : v) {
+    const uint64_t m = magnitude(x);
+    const uint64_t ng = std::gcd(g, m);
+    bool join = len == 0 || ng == g || g == 0;
+    if (!join && ng > 1) {
+      join = static_cast<double>(nonzero) * std::log2(static_cast<double>(g / ng)) +
+                 std::log2(static_cast<double>(m / ng)) <
+             8.0;
+    }
+    if (!join) {
+      out.emplace_back(len, static_cast<int64_t>(g));
+      g = m, len = 1, nonzero = m != 0;
+      continue;
+    }
+    g = ng, ++len, nonzero += m != 0;
+  }
+  if (len > 0) out.emplace_back(len, static_cast<int64_t>(g == 0 ? 1 : g));
+  return out;
+}
+
+// The segments factor encoding finds are the plain greedy pass's, also
+// where its shortcut (a bound instead of a gcd) applies: raw timestamps in
+// runs of one value, values a small multiple apart, zeros, negatives.
+TEST(EncodingTest, FactorSegmentsMatchThePlainGreedyPass) {
+  std::mt19937_64 rng(21);
+  std::vector<std::vector<int64_t>> streams;
+  for (int shape = 0; shape < 4; ++shape) {
+    for (int trial = 0; trial < 25; ++trial) {
+      std::vector<int64_t> v;
+      int64_t t = 1655564444103 + static_cast<int64_t>(rng() % 100000);
+      const int64_t unit = 1 + static_cast<int64_t>(rng() % 5000);
+      for (int i = 0; i < 300; ++i) {
+        const int64_t small = static_cast<int64_t>(rng() % 9);
+        switch (shape) {
+          case 0:  // raw timestamps, a few readings per tick
+            if (rng() % 3 == 0) t -= unit * (1 + small);
+            v.push_back(t);
+            break;
+          case 1:  // small multiples of a shared unit: joins near the threshold
+            v.push_back(unit * (1 + small) * (rng() % 2 ? 1 : 64));
+            break;
+          case 2:  // deltas with zeros and signs
+            v.push_back(rng() % 4 == 0 ? 0 : (rng() % 2 ? 1 : -1) * unit * (1 + small));
+            break;
+          default:  // anything
+            v.push_back(static_cast<int64_t>(rng() % 100000) - 50000);
+        }
+      }
+      streams.push_back(std::move(v));
+    }
+  }
+  for (const std::vector<int64_t>& v : streams) {
+    Encoded e;
+    EncodeFactor(v, ComputeIntStats(v), EncodeContext{}, &e);
+    ByteReader body = Reader(e.bytes);
+    uint64_t count = 0;
+    ASSERT_TRUE(body.ReadVarint(&count));
+    std::vector<int64_t> lengths(count), factors(count);
+    for (std::vector<int64_t>* part : {&lengths, &factors}) {
+      std::span<const uint8_t> block;
+      ASSERT_TRUE(body.ReadLengthPrefixed(&block));
+      ASSERT_TRUE(DecodeInts(ByteReader(block), count, part->data()).ok());
+    }
+    std::vector<std::pair<int64_t, int64_t>> got;
+    for (size_t s = 0; s < count; ++s) got.emplace_back(lengths[s], factors[s]);
+    ASSERT_EQ(got, ReferenceSegments(v));
+  }
 }
 
 TEST(EncodingTest, ZstdOnTopWhenItPays) {
