@@ -64,17 +64,14 @@ uint64_t Magnitude(int64_t v) {
 
 // True when joining m to a segment of divisor g (g does not divide m)
 // surely costs more than a new segment, judged without the gcd: gcd(g, m)
-// divides m - g, so it is at most min(m, |m - g|), which bounds the cost of
-// joining from below. Raw timestamps (segments are runs of one value, g
-// the value itself) then skip a Euclid loop of ~10 divisions per run.
-bool SurelyApart(uint64_t g, uint64_t m, size_t nonzero) {
-  constexpr double kMargin = 0.5;  // bits: floating-point rounding stays on the safe side
+// divides m - g, so it is at most min(m, |m - g|), and when that is below
+// g / 512, joining would cost every value so far over 9 bits. Raw timestamps
+// (segments are runs of one value, g the value itself) then skip a Euclid
+// loop of ~10 divisions per run, and the cost's log2 calls.
+bool SurelyApart(uint64_t g, uint64_t m) {
+  static_assert(kSegmentBits < 9);
   const uint64_t apart = m > g ? m - g : g - m;
-  const double most = static_cast<double>(std::min(m, apart));
-  const double least_cost =
-      static_cast<double>(nonzero) * std::log2(static_cast<double>(g) / most) +
-      std::log2(static_cast<double>(m) / most);
-  return least_cost >= kSegmentBits + kMargin;
+  return std::min(m, apart) <= g >> 9;
 }
 
 struct Segments {
@@ -105,7 +102,7 @@ Segments ChooseSegments(std::span<const int64_t> v) {
   };
   for (int64_t x : v) {
     const uint64_t m = Magnitude(x);
-    if (g != 0 && !DividesEvenly(m, g) && SurelyApart(g, m, nonzero)) {
+    if (g != 0 && !DividesEvenly(m, g) && SurelyApart(g, m)) {
       close();
       g = m;
       len = 1;
