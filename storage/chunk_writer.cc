@@ -171,6 +171,11 @@ EncodedChunk EncodeChunkWith(const Column& column, size_t begin, size_t end,
 
 }  // namespace
 
+bool FollowsPlan(const Column& column, size_t begin, size_t end, const ChunkPlan& plan) {
+  assert(begin < end && end <= column.size());
+  return SimilarRuns(plan.value_runs, RunShare(column, begin, end));
+}
+
 EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
                          const ChunkPlan* plan) {
   assert(begin < end && end <= column.size());

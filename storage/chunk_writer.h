@@ -42,4 +42,9 @@ struct EncodedChunk {
 EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
                          const ChunkPlan* plan = nullptr);
 
+// True when EncodeChunk given `plan` would follow it for the values of rows
+// [begin, end) rather than choose them afresh (their runs per row are like
+// the plan's). REQUIRES: begin < end <= column.size().
+bool FollowsPlan(const Column& column, size_t begin, size_t end, const ChunkPlan& plan);
+
 }  // namespace stedi

@@ -35,8 +35,8 @@ const ChunkPlan* GivenPlan(const Field& field, const WriteOptions& options) {
 
 // True when columns a and b hold the same rows [begin, end): same type, the
 // same nulls and bit-identical values (strings: the same codes of one shared
-// dictionary). Such chunks encode to the same bytes, so one encoding serves
-// both: an equi-join's output keeps both key columns, equal on every row.
+// dictionary). One encoding of such chunks serves all: an equi-join's
+// output keeps both key columns, equal on every row.
 bool SameChunkValues(const Column& a, const Column& b, size_t begin, size_t end) {
   if (a.type() != b.type()) return false;
   if (a.type() == TypeId::kString && a.shared_dictionary() != b.shared_dictionary()) return false;
@@ -109,6 +109,25 @@ std::string EncodeSegment(const Table& table, size_t begin, size_t end, const Wr
         copy_of[task] = task - c + earlier;
         break;
       }
+    }
+  }
+  // In the first row group, a group of equal chunks is encoded by a member
+  // that follows its given plan, when the first does not (a join's key
+  // columns: the left key's plan is for rows the join did not repeat, the
+  // right key's for rows it did): following costs a fraction of choosing.
+  auto follows = [&](size_t c) {
+    const ChunkPlan* plan = GivenPlan(table.schema().field(c), options);
+    const auto [rg_begin, rg_end] = rows_of(c);
+    return plan != nullptr && FollowsPlan(table.column(c), rg_begin, rg_end, *plan);
+  };
+  for (size_t c = 0; c < std::min(chunks.size(), columns); ++c) {
+    if (copy_of[c] != c || follows(c)) continue;
+    for (size_t d = c + 1; d < std::min(chunks.size(), columns); ++d) {
+      if (copy_of[d] != c || !follows(d)) continue;
+      for (size_t m = c; m < columns; ++m) {
+        if (copy_of[m] == c) copy_of[m] = d;
+      }
+      break;
     }
   }
   // Runs `encode_task` on the phase's tasks [first, last) that are not copies.

@@ -194,6 +194,41 @@ TEST(TableWriterTest, EqualChunksAreEncodedOnce) {
   }
 }
 
+// Equal chunks are encoded by the member that follows its given plan when
+// the first one's plan does not fit its runs (a join's key columns): here
+// "left" has a plan made for rows without repeats, "right" a plain plan made
+// for these runs, and both chunks come out plain, one encoding shared.
+TEST(TableWriterTest, EqualChunksFollowTheMemberWhosePlanFits) {
+  TempDir tmp;
+  const size_t rows = 4096;
+  Column left(TypeId::kTimestamp);
+  int64_t t = 1655564444103;
+  for (size_t i = 0; i < rows; ++i) left.AppendInt64(t += static_cast<int64_t>(i % 3 == 0) * 20);
+  const Column right = left;
+  const Table table =
+      MakeTable({{"left", TypeId::kTimestamp}, {"right", TypeId::kTimestamp}}, {left, right});
+  auto plain_plan = [](double runs) {
+    ColumnPlan p{TypeId::kTimestamp, {}};
+    p.plan.values.id = EncodingId::kPlain;
+    p.plan.values.bytes_in = p.plan.values.bytes_out = 4096 * 8;
+    p.plan.value_runs = runs;
+    return p;
+  };
+  const EncodingPlans given = {{"left", plain_plan(1.0)}, {"right", plain_plan(1.0 / 3)}};
+  WriteOptions opts;
+  opts.row_group_rows = rows;
+  opts.follow = &given;
+  const std::string dir = tmp.Sub("t");
+  EXPECT_TRUE(WriteAndRead(table, dir, opts).Equals(table));
+  auto reader = SegmentReader::Open(dir + "/seg-000000.sds");
+  ASSERT_TRUE(reader.ok()) << reader.status().ToString();
+  for (size_t c = 0; c < 2; ++c) {
+    EXPECT_EQ((*reader)->chunk(0, c).value_steps.front().id, EncodingId::kPlain) << c;
+  }
+  const auto a = (*reader)->ChunkBytes(0, 0), b = (*reader)->ChunkBytes(0, 1);
+  EXPECT_TRUE(std::equal(a.begin(), a.end(), b.begin(), b.end()));
+}
+
 // A table can follow the encodings another table chose (by column name and
 // type); it reports its own first row group's choices for the next one.
 TEST(TableWriterTest, FollowsGivenPlansAndReportsItsOwn) {
