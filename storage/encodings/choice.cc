@@ -98,7 +98,7 @@ size_t RememberedDistinct(std::span<const int64_t> values, const IntStats& stats
   const uint64_t salt =
       static_cast<uint64_t>(stats.min) * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(stats.max);
   return Remembered<size_t>(values, salt, [&] {
-    return CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries);
+    return CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries, stats.runs);
   });
 }
 

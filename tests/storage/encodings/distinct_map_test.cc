@@ -8,6 +8,8 @@
 #include <set>
 #include <vector>
 
+#include "storage/encodings/codec.h"
+
 namespace stedi {
 namespace {
 
@@ -53,6 +55,12 @@ TEST(DistinctMapTest, CountDistinctGrowsAndMatchesASet) {
   ASSERT_GT(exact, 40000u);
   EXPECT_EQ(CountDistinct(v, *lo, *hi, 1 << 16), exact);
   EXPECT_EQ(CountDistinct(v, *lo, *hi, 30000), 30001u);
+  // A bound on the count (the runs of equal neighbours) sizes the set once;
+  // a loose bound gives the same counts.
+  const size_t runs = ComputeIntStats(v).runs;
+  EXPECT_EQ(CountDistinct(v, *lo, *hi, 1 << 16, runs), exact);
+  EXPECT_EQ(CountDistinct(v, *lo, *hi, 1 << 16, exact), exact);
+  EXPECT_EQ(CountDistinct(v, *lo, *hi, 30000, runs), 30001u);
 }
 
 }  // namespace
