@@ -76,6 +76,8 @@ class ZstdSizeMemo {
  public:
   // The estimate of `bytes`, computed at most once.
   size_t Estimate(const std::string& bytes);
+  // How many different byte strings were estimated.
+  size_t size() const { return sizes_.size(); }
 
  private:
   std::unordered_map<uint64_t, size_t> sizes_;  // hash ^ length -> estimate
@@ -87,6 +89,7 @@ struct EncodeContext {
   int zstd_level = 19;             // level for blocks actually compressed
   int dictionary_zstd_level = 19;  // level for the bytes of string dictionaries
   bool on_sample = false;          // encoding a sample to estimate a candidate's size
+  bool nested = false;             // choosing a child block (set by ChildContext)
   // When set, the block follows this tree (an earlier chunk's choice) instead
   // of choosing: same encodings, parameters from the values. Where the tree
   // does not fit the values (a constant that is not), the choice runs there.

@@ -49,6 +49,14 @@ size_t Score(const Encoded& e, const EncodeContext& ctx) {
   return ctx.zstd_sizes != nullptr ? ctx.zstd_sizes->Estimate(e.bytes) : ZstdSizeEstimate(e.bytes);
 }
 
+// A short stream's candidates are all encoded whole (no sample). Nested in
+// a block, they rank by raw size too: the block goes through zstd once at
+// the top, and a zstd estimate of every nested candidate was three quarters
+// of a small table's encoding CPU (scale 1: build CPU -7%, lake +0.03%).
+size_t ExhaustiveScore(const Encoded& e, const EncodeContext& ctx) {
+  return ctx.nested ? e.bytes.size() : Score(e, ctx);
+}
+
 Encoded StartBlock(EncodingId id, uint64_t bytes_in) {
   Encoded e;
   e.bytes.push_back(static_cast<char>(id));
@@ -110,7 +118,7 @@ Encoded EncodeIntsExhaustive(std::span<const int64_t> values, IntStats stats,
   for (const IntCodec& codec : IntCodecs()) {
     if (!codec.choose(values, stats, ctx)) continue;
     Encoded cand = ApplyInt(codec, values, stats, ctx);
-    const size_t score = Score(cand, ctx);
+    const size_t score = ExhaustiveScore(cand, ctx);
     if (best.bytes.empty() || score < best_score) {
       best = std::move(cand);
       best_score = score;
@@ -165,7 +173,7 @@ Encoded EncodeDoublesExhaustive(std::span<const double> values, const EncodeCont
     if (!codec.choose(values, ctx)) continue;
     Encoded cand = ApplyDouble(codec, values, ctx);
     if (cand.bytes.empty()) continue;
-    const size_t score = Score(cand, ctx);
+    const size_t score = ExhaustiveScore(cand, ctx);
     if (best.bytes.empty() || score < best_score) {
       best = std::move(cand);
       best_score = score;

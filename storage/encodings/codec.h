@@ -92,6 +92,7 @@ std::span<const DoubleCodec> DoubleCodecs();
 inline EncodeContext ChildContext(const EncodeContext& ctx, size_t child) {
   EncodeContext c = ctx;
   c.depth = ctx.depth - 1;
+  c.nested = true;
   c.plan = ctx.plan && child < ctx.plan->children.size() ? &ctx.plan->children[child] : nullptr;
   return c;
 }

@@ -264,6 +264,24 @@ TEST(EncodingTest, FactorSegmentsMatchThePlainGreedyPass) {
   }
 }
 
+// Ranking by zstd size estimates each top-level candidate once; the
+// candidates nested in a short stream's blocks rank by raw size (the block
+// is compressed whole), so they add no estimates.
+TEST(EncodingTest, NestedShortStreamsRankByRawSize) {
+  std::mt19937_64 rng(5);
+  std::vector<int64_t> v;
+  int64_t t = 1655564444103;
+  for (int i = 0; i < 1500; ++i) v.push_back(t += 20 * static_cast<int64_t>(rng() % 3));
+  ZstdSizeMemo memo;
+  EncodeContext ctx;
+  ctx.for_zstd = true;
+  ctx.zstd_sizes = &memo;
+  const Encoded e = EncodeInts(v, ctx);
+  EXPECT_FALSE(e.node.children.empty()) << Chain(e);  // nested choices were made
+  EXPECT_GT(memo.size(), 0u);
+  EXPECT_LE(memo.size(), IntCodecs().size()) << Chain(e);
+}
+
 TEST(EncodingTest, ZstdOnTopWhenItPays) {
   std::mt19937_64 rng(6);
   std::vector<int64_t> period(300);
