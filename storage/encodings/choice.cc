@@ -294,12 +294,12 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx, si
   }
   // Under an outer zstd the bytes stay plain: compressing twice never pays.
   if (ctx.for_zstd || bytes.size() < 64) return plain;
-  Encoded best = ZstdIfSmaller(std::move(plain), ctx);
   Encoded split;
-  if (EncodeSplitBytes(bytes, entry_width, ctx, &split) && split.bytes.size() < best.bytes.size()) {
-    return split;
-  }
-  return best;
+  if (!EncodeSplitBytes(bytes, entry_width, ctx, &split))
+    return ZstdIfSmaller(std::move(plain), ctx);
+  if (ZstdCannotWin(plain.bytes, split.bytes.size())) return split;  // UUIDs
+  Encoded best = ZstdIfSmaller(std::move(plain), ctx);
+  return split.bytes.size() < best.bytes.size() ? split : best;
 }
 
 }  // namespace stedi

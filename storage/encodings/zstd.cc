@@ -10,6 +10,7 @@
 #include <xxhash.h>
 #include <zstd.h>
 
+#include <cmath>
 #include <memory>
 
 #include "storage/encodings/codec.h"
@@ -65,6 +66,26 @@ size_t ZstdSizeEstimate(const std::string& bytes) {
   buf.resize(ZSTD_compressBound(bytes.size()));
   const size_t n = Compress(bytes, kEstimateLevel, buf.data(), buf.size());
   return ZSTD_isError(n) ? bytes.size() : n;
+}
+
+// The size of `bytes` coded at their order-0 entropy (each byte value alone).
+double EntropyBytes(const std::string& bytes) {
+  size_t counts[256] = {};
+  for (char c : bytes) ++counts[static_cast<uint8_t>(c)];
+  const double n = static_cast<double>(bytes.size());
+  double bits = 0;
+  for (size_t c : counts) {
+    if (c != 0) bits -= static_cast<double>(c) * std::log2(static_cast<double>(c) / n);
+  }
+  return bits / 8;
+}
+
+bool ZstdCannotWin(const std::string& bytes, size_t rival) {
+  constexpr size_t kLargeBytes = 8 << 10;
+  if (bytes.size() < kLargeBytes) return false;
+  const auto fast = static_cast<double>(ZstdSizeEstimate(bytes));
+  const auto other = static_cast<double>(rival);
+  return fast > other * 1.05 && fast > EntropyBytes(bytes) * 0.9;
 }
 
 size_t ZstdSizeMemo::Estimate(const std::string& bytes) {

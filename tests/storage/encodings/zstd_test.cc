@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,24 @@ TEST(ZstdSizeMemoTest, SameAnswersAsTheEstimate) {
   for (int round = 0; round < 2; ++round) {
     for (const std::string& in : inputs) EXPECT_EQ(memo.Estimate(in), ZstdSizeEstimate(in));
   }
+}
+
+// The final level is skipped only where it cannot win: random text (UUIDs)
+// that the fast level leaves above the rival. Text with matches (emails),
+// small blocks, and a rival that zstd beats still get compressed.
+TEST(ZstdCannotWinTest, OnlyRandomTextAboveTheRival) {
+  std::mt19937_64 rng(9);
+  std::string uuids, emails;
+  for (int i = 0; i < 900; ++i) {
+    for (int k = 0; k < 36; ++k)
+      uuids += (k == 8 || k == 13 || k == 18 || k == 23) ? '-' : "0123456789abcdef"[rng() % 16];
+    emails += "user" + std::to_string(rng() % 100000) + ".name@test.com";
+  }
+  const size_t fast = ZstdSizeEstimate(uuids);
+  EXPECT_TRUE(ZstdCannotWin(uuids, fast * 8 / 10));  // e.g. its byte-split columns
+  EXPECT_FALSE(ZstdCannotWin(uuids, fast * 12 / 10));
+  EXPECT_FALSE(ZstdCannotWin(uuids.substr(0, 4000), 1));
+  EXPECT_FALSE(ZstdCannotWin(emails, ZstdSizeEstimate(emails) * 8 / 10));
 }
 
 }  // namespace
