@@ -101,18 +101,19 @@ double Estimate(const Encoded& cand, SampleScale how, const IntStats& stats,
 }
 
 // CountDistinct up to kMaxDictionaryEntries, remembered (the raw and the
-// zstd-ranked tree count the same streams).
-size_t RememberedDistinct(std::span<const int64_t> values, const IntStats& stats) {
+// zstd-ranked tree count the same streams). `expected` sizes its set.
+size_t RememberedDistinct(std::span<const int64_t> values, const IntStats& stats, size_t expected) {
   const uint64_t salt =
       static_cast<uint64_t>(stats.min) * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(stats.max);
   return Remembered<size_t>(values, salt, [&] {
-    return CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries, stats.runs);
+    return CountDistinct(values, stats.min, stats.max, kMaxDictionaryEntries, expected);
   });
 }
 
 Encoded EncodeIntsExhaustive(std::span<const int64_t> values, IntStats stats,
                              const EncodeContext& ctx) {
-  stats.distinct = ctx.depth > 0 && stats.n > 0 ? RememberedDistinct(values, stats) : stats.n;
+  stats.distinct =
+      ctx.depth > 0 && stats.n > 0 ? RememberedDistinct(values, stats, stats.runs) : stats.n;
   Encoded best;
   size_t best_score = 0;
   for (const IntCodec& codec : IntCodecs()) {
@@ -136,9 +137,14 @@ Encoded EncodeIntsSampled(std::span<const int64_t> values, IntStats stats,
   // Counting distinct values of the whole stream costs a hash pass; only a
   // dictionary needs it, and only when the sample repeats values.
   stats.distinct = stats.n;
-  if (ctx.depth > 0 &&
-      CountDistinct(sample, stats.min, stats.max, sample.size() / 2) * 2 <= sample.size()) {
-    stats.distinct = RememberedDistinct(values, stats);
+  const size_t sample_distinct =
+      ctx.depth > 0 ? CountDistinct(sample, stats.min, stats.max, sample.size() / 2) : 0;
+  if (ctx.depth > 0 && sample_distinct * 2 <= sample.size()) {
+    // Sized for twice the sample's share of distinct values, at most one per
+    // run: a few hundred values repeated all over do not get a set sized
+    // for the stream's runs.
+    const size_t expected = std::min(stats.runs, 2 * sample_distinct * stats.n / sample.size());
+    stats.distinct = RememberedDistinct(values, stats, std::max<size_t>(expected, 1));
   }
   IntStats sample_stats = ComputeIntStats(sample);
   sample_stats.min = stats.min;

@@ -66,7 +66,7 @@ void DistinctMap::Grow() {
 }
 
 size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max, size_t limit,
-                     size_t at_most) {
+                     size_t expected) {
   // Small ranges (codes, digits, lengths) take a bitmap: no hashing.
   const uint64_t range = static_cast<uint64_t>(max) - static_cast<uint64_t>(min);
   if (range < kBitmapRange) {
@@ -86,10 +86,8 @@ size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max, 
   const bool below = max == std::numeric_limits<int64_t>::max();
   if (below && min == std::numeric_limits<int64_t>::min()) return CountWithMap(values, limit);
   const uint64_t empty = static_cast<uint64_t>(below ? min - 1 : max + 1);
-  // Without a bound the set starts at most kMaxInitialBits large, since a
-  // long stream may repeat few values; with one it never grows.
-  const size_t most = std::min({values.size(), limit + 1, at_most});
-  const int max_bits = at_most == SIZE_MAX ? kMaxInitialBits : 63;
+  const size_t most = std::min({values.size(), limit + 1, expected > 0 ? expected : values.size()});
+  const int max_bits = expected > 0 ? 63 : kMaxInitialBits;
   int bits = kInitialBits;
   while (bits < max_bits && (size_t{1} << bits) < 2 * most) ++bits;
   std::vector<uint64_t> slots(size_t{1} << bits, empty);

@@ -34,10 +34,10 @@ class DistinctMap {
 };
 
 // Number of distinct values, or more than `limit` when there are more than
-// `limit`. `at_most`, when known (e.g. the runs of equal neighbours, which
-// no count can exceed), sizes the set once instead of growing it.
-// REQUIRES: every value is in [min, max]; at most `at_most` distinct values.
+// `limit`. The set starts sized for `expected` distinct values when given
+// (a stream of many distinct values then never grows it), else for at most
+// 8K; it grows past either. REQUIRES: every value is in [min, max].
 size_t CountDistinct(std::span<const int64_t> values, int64_t min, int64_t max, size_t limit,
-                     size_t at_most = SIZE_MAX);
+                     size_t expected = 0);
 
 }  // namespace stedi

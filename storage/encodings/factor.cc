@@ -51,6 +51,7 @@ uint64_t Gcd(uint64_t a, uint64_t b) {
 // m % g == 0, in 32 bits when both fit (much cheaper than a 64-bit division
 // or a full gcd): most values of a segment are multiples of its divisor.
 inline bool DividesEvenly(uint64_t m, uint64_t g) {
+  if (m == 0 || m == g) return true;  // a delta stream's ties and repeated steps: no division
   if ((m | g) >> 32 == 0) return static_cast<uint32_t>(m) % static_cast<uint32_t>(g) == 0;
   return m % g == 0;
 }
