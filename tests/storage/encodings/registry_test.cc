@@ -110,6 +110,25 @@ TEST(EncodingTest, DictionaryForFewLargeValues) {
   EXPECT_EQ(e.node.children.back().param, 3u);  // codes bit-packed at 3 bits
 }
 
+// Values that fill their range are not dictionary candidates: the codes
+// would be the values minus the minimum, which bit-packing stores already,
+// plus an entries block. With one value missing from the range they are.
+TEST(EncodingTest, NoDictionaryForValuesFillingTheirRange) {
+  std::vector<int64_t> dense(4000), gap(4000);
+  for (size_t i = 0; i < dense.size(); ++i) {
+    dense[i] = 201 + static_cast<int64_t>(i * 7919 % 100);  // every value of [201, 300]
+    gap[i] = dense[i] == 250 ? 251 : dense[i];
+  }
+  EncodeContext ctx;
+  ctx.for_zstd = true;  // where codes as wide as the range still qualify
+  IntStats stats = ComputeIntStats(dense);
+  stats.distinct = 100;
+  EXPECT_FALSE(ChooseIntDictionary(dense, stats, ctx));
+  stats = ComputeIntStats(gap);
+  stats.distinct = 99;
+  EXPECT_TRUE(ChooseIntDictionary(gap, stats, ctx));
+}
+
 // Values within a small range take a direct-indexed dictionary, wider ones a
 // hashed one: the same entries in the same order and the same codes.
 TEST(EncodingTest, SmallRangeDictionaryMatchesTheHashedOne) {
