@@ -95,10 +95,9 @@ void SortBuckets(E* dst, E* scratch, const std::vector<uint32_t>& start, size_t 
                  int shift);
 
 // Wide keys: one MSD pass on the top digit, sized so buckets hold a few keys
-// on average, then insertion sort per bucket (or recursion for a crowded
-// one). Two passes over the data instead of one per 12 bits: partitions of
-// 55-bit join keys would need 4 LSD passes. Reads `in`, returns dst or
-// other; `in` may be `other`.
+// on average, then SmallSort per bucket (or recursion for a crowded one). Two passes over the data
+// instead of one per 12 bits: partitions of 55-bit join keys would need 4 LSD passes. Reads `in`,
+// returns dst or other; `in` may be `other`.
 template <typename E>
 E* Sort(const E* in, E* dst, E* other, size_t n, int bits) {
   assert(in != dst || n == 0);

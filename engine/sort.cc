@@ -95,7 +95,9 @@ KeyImage ImageOf(const Column& c, bool ascending, int threads) {
   std::vector<std::pair<uint64_t, uint64_t>> range(TaskCount(n), {~0ull, 0});
   ParallelFor(threads, range.size(), [&](size_t t) {
     const auto [begin, end] = TaskRows(t, n);
-    auto& [lo, hi] = range[t];
+    // Plain references: clang before 16 cannot capture structured bindings.
+    uint64_t& lo = range[t].first;
+    uint64_t& hi = range[t].second;
     VisitOrderBits(c, img.rank, begin, end, [&](size_t, bool null, uint64_t bits) {
       if (!null) lo = std::min(lo, bits), hi = std::max(hi, bits);
     });

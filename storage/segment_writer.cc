@@ -97,8 +97,10 @@ std::string EncodeSegment(const Table& table, size_t begin, size_t end, const Wr
     const auto [rg_begin, rg_end] = rows_of(task);
     chunks[task] = EncodeChunk(table.column(task % columns), rg_begin, rg_end, ctx, plan);
   };
-  // A chunk equal to an earlier column's chunk of its row group is a copy of
-  // that chunk's encoding, made once the phase's encodings are done.
+  // A chunk equal to another column's chunk of its row group is a copy of
+  // that chunk's encoding (the earliest such column's, or in the first row
+  // group the member whose plan fits, below), made once the phase's
+  // encodings are done.
   std::vector<size_t> copy_of(chunks.size());
   for (size_t task = 0; task < chunks.size(); ++task) {
     copy_of[task] = task;

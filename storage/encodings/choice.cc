@@ -50,9 +50,11 @@ size_t Score(const Encoded& e, const EncodeContext& ctx) {
 }
 
 // A short stream's candidates are all encoded whole (no sample). Nested in
-// a block, they rank by raw size too: the block goes through zstd once at
-// the top, and a zstd estimate of every nested candidate was three quarters
-// of a small table's encoding CPU (scale 1: build CPU -7%, lake +0.03%).
+// a block, they rank by raw size too: zstd applies to the block they are
+// part of (a factor block's parts get their own decision, but their own
+// nested choices rank the same way), and a zstd estimate of every nested
+// candidate was three quarters of a small table's encoding CPU (scale 1:
+// build CPU -7%, lake +0.03%).
 size_t ExhaustiveScore(const Encoded& e, const EncodeContext& ctx) {
   return ctx.nested ? e.bytes.size() : Score(e, ctx);
 }

@@ -65,8 +65,8 @@ uint64_t Magnitude(int64_t v) {
 
 // True when joining m to a segment of divisor g (g does not divide m)
 // surely costs more than a new segment, judged without the gcd: gcd(g, m)
-// divides m - g, so it is at most min(m, |m - g|), and when that is below
-// g / 512, joining would cost every value so far over 9 bits. Raw timestamps
+// divides m - g, so it is at most min(m, |m - g|), and when that is at most
+// g / 512, joining would cost every value so far at least 9 bits. Raw timestamps
 // (segments are runs of one value, g the value itself) then skip a Euclid
 // loop of ~10 divisions per run, and the cost's log2 calls.
 bool SurelyApart(uint64_t g, uint64_t m) {

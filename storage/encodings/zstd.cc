@@ -82,7 +82,10 @@ double EntropyBytes(const std::string& bytes) {
 
 bool ZstdCannotWin(const std::string& bytes, size_t rival) {
   constexpr size_t kLargeBytes = 8 << 10;
-  if (bytes.size() < kLargeBytes) return false;
+  // Level 1's window covers a whole block up to 512 KB; beyond, repeats
+  // farther apart than its window are found by the final level only.
+  constexpr size_t kFastWindow = 512 << 10;
+  if (bytes.size() < kLargeBytes || bytes.size() > kFastWindow) return false;
   const auto fast = static_cast<double>(ZstdSizeEstimate(bytes));
   const auto other = static_cast<double>(rival);
   return fast > other * 1.05 && fast > EntropyBytes(bytes) * 0.9;

@@ -26,7 +26,8 @@ TEST(ZstdSizeMemoTest, SameAnswersAsTheEstimate) {
 
 // The final level is skipped only where it cannot win: random text (UUIDs)
 // that the fast level leaves above the rival. Text with matches (emails),
-// small blocks, and a rival that zstd beats still get compressed.
+// small blocks, blocks past the fast level's window, and a rival that zstd
+// beats still get compressed.
 TEST(ZstdCannotWinTest, OnlyRandomTextAboveTheRival) {
   std::mt19937_64 rng(9);
   std::string uuids, emails;
@@ -40,6 +41,10 @@ TEST(ZstdCannotWinTest, OnlyRandomTextAboveTheRival) {
   EXPECT_FALSE(ZstdCannotWin(uuids, fast * 12 / 10));
   EXPECT_FALSE(ZstdCannotWin(uuids.substr(0, 4000), 1));
   EXPECT_FALSE(ZstdCannotWin(emails, ZstdSizeEstimate(emails) * 8 / 10));
+  // Past the fast level's window the final level may find far repeats.
+  std::string far = uuids;
+  while (far.size() <= (512 << 10)) far += uuids;
+  EXPECT_FALSE(ZstdCannotWin(far, 1));
 }
 
 }  // namespace
