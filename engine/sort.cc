@@ -31,12 +31,18 @@ namespace {
 // How one key's values map to unsigned images that order like the wanted
 // sort: value v becomes OrderBits(v) - lo, NULL becomes null_image (last
 // ascending); descending keys are inverted within 0 .. null_image.
+// When the values span all 2^64 images (an int64 key holding both extremes)
+// there is no image left for NULL: the key is then `full`, its values keep
+// their images (inverted when descending), and a NULL flag sorted before
+// them (WideSortOrder) places the NULLs.
 struct KeyImage {
   std::vector<int32_t> rank;  // string keys: rank[code] in byte-wise order
   uint64_t lo = 0;
   uint64_t null_image = 0;
-  int width = 0;  // bits needed for null_image
+  int width = 0;  // bits needed for null_image; 65 for a full key with NULLs
   bool ascending = true;
+  bool full = false;
+  bool nulls = false;
 };
 
 // Calls f(row, is_null, bits) for rows [begin, end) of `c`, bits being the
@@ -106,8 +112,10 @@ KeyImage ImageOf(const Column& c, bool ascending, int threads) {
   for (const auto& [l, h] : range) lo = std::min(lo, l), hi = std::max(hi, h);
   if (lo > hi) lo = hi = 0;
   img.lo = lo;
-  img.null_image = hi - lo + 1;
-  img.width = img.null_image == 0 ? 64 : 64 - std::countl_zero(img.null_image);
+  img.null_image = hi - lo + 1;  // 0 (wrapped) when full
+  img.full = hi - lo == ~0ull;
+  img.nulls = c.null_count() > 0;
+  img.width = img.full ? (img.nulls ? 65 : 64) : 64 - std::countl_zero(img.null_image);
   return img;
 }
 
@@ -115,6 +123,11 @@ KeyImage ImageOf(const Column& c, bool ascending, int threads) {
 template <typename F>
 void VisitImages(const Column& c, const KeyImage& img, size_t begin, size_t end, F&& f) {
   VisitOrderBits(c, img.rank, begin, end, [&](size_t i, bool null, uint64_t bits) {
+    if (img.full) {  // NULLs (image 0 here) are placed by their own flag
+      const uint64_t v = null ? 0 : bits - img.lo;
+      f(i, img.ascending ? v : ~v);
+      return;
+    }
     const uint64_t v = null ? img.null_image : bits - img.lo;
     f(i, img.ascending ? v : img.null_image - v);
   });
@@ -219,9 +232,15 @@ std::vector<uint32_t> PackedSortOrder(const std::vector<const Column*>& columns,
 // key's images, key by key. Empty when the rows are already in order.
 std::vector<uint32_t> WideSortOrder(const std::vector<const Column*>& columns,
                                     const std::vector<KeyImage>& images, size_t n) {
-  std::vector<std::vector<uint64_t>> parts(images.size(), std::vector<uint64_t>(n));
+  std::vector<std::vector<uint64_t>> parts;
   for (size_t key = 0; key < images.size(); ++key) {
-    VisitImages(*columns[key], images[key], 0, n, [&](size_t i, uint64_t v) { parts[key][i] = v; });
+    const KeyImage& img = images[key];
+    if (img.full && img.nulls) {  // NULLs last ascending, first descending
+      std::vector<uint64_t>& flag = parts.emplace_back(n);
+      for (size_t i = 0; i < n; ++i) flag[i] = columns[key]->IsNull(i) == img.ascending;
+    }
+    std::vector<uint64_t>& part = parts.emplace_back(n);
+    VisitImages(*columns[key], img, 0, n, [&](size_t i, uint64_t v) { part[i] = v; });
   }
   std::vector<uint32_t> order(n);
   std::iota(order.begin(), order.end(), 0u);

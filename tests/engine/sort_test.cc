@@ -1,6 +1,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <limits>
 #include <numeric>
 
 #include "engine/operators.h"
@@ -67,6 +68,37 @@ TEST(SortTest, NegativeZeroAndEmpty) {
   auto empty = SortTable(Table::Empty(t.schema()), {{"d", false}});
   ASSERT_TRUE(empty.ok());
   EXPECT_EQ(empty->num_rows(), 0u);
+}
+
+// An int64 key holding both extremes spans all 2^64 images: no image is
+// left for NULL, and descending inverts the whole range. NULLs still go last
+// ascending and first descending, values in order, also beside another key.
+TEST(SortTest, FullInt64RangeWithNulls) {
+  constexpr int64_t kMin = std::numeric_limits<int64_t>::min();
+  constexpr int64_t kMax = std::numeric_limits<int64_t>::max();
+  for (bool with_null : {false, true}) {
+    Column v(TypeId::kInt64), other(TypeId::kInt64);
+    const std::vector<int64_t> values = {0, kMax, kMin, -1, 1, kMax, kMin + 1};
+    for (size_t i = 0; i < values.size(); ++i) {
+      v.AppendInt64(values[i]);
+      other.AppendInt64(static_cast<int64_t>(i % 2));
+      if (with_null && i % 3 == 0) {
+        v.AppendNull();
+        other.AppendInt64(static_cast<int64_t>(i % 2));
+      }
+    }
+    Table t = *Table::Make(Schema({{"v", TypeId::kInt64}, {"o", TypeId::kInt64}}), {v, other});
+    for (const std::vector<SortKey>& keys :
+         std::vector<std::vector<SortKey>>{{{"v", true}},
+                                           {{"v", false}},
+                                           {{"o", true}, {"v", false}},
+                                           {{"v", true}, {"o", false}}}) {
+      auto got = SortTable(t, keys);
+      ASSERT_TRUE(got.ok());
+      EXPECT_TRUE(got->Equals(RefSort(t, keys)))
+          << with_null << " " << keys[0].column << keys.size() << keys[0].ascending;
+    }
+  }
 }
 
 // Rows already in order (packed keys and comparison sort) come back as they are.
