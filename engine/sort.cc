@@ -45,44 +45,6 @@ struct KeyImage {
   bool nulls = false;
 };
 
-// Calls f(row, is_null, bits) for rows [begin, end) of `c`, bits being the
-// row's OrderBits (strings: rank[code]; 0 for NULL rows). One typed loop per
-// column type, so the per-row work stays a few instructions.
-template <typename F>
-void VisitOrderBits(const Column& c, const std::vector<int32_t>& rank, size_t begin, size_t end,
-                    F&& f) {
-  const bool nulls = c.null_count() > 0;
-  auto visit = [&](auto&& bits_of) {
-    for (size_t i = begin; i < end; ++i) {
-      const bool null = nulls && c.IsNull(i);
-      f(i, null, null ? uint64_t{0} : bits_of(i));
-    }
-  };
-  switch (c.type()) {
-    case TypeId::kString: {
-      const int32_t* codes = c.codes().data();
-      return visit([&](size_t i) { return static_cast<uint64_t>(rank[codes[i]]); });
-    }
-    case TypeId::kBool: {
-      const uint8_t* v = c.data<uint8_t>().data();
-      return visit([&](size_t i) { return uint64_t{v[i] != 0}; });
-    }
-    case TypeId::kDouble: {
-      const double* v = c.data<double>().data();
-      return visit([&](size_t i) { return OrderBits(v[i]); });
-    }
-    case TypeId::kInt32: {
-      const int32_t* v = c.data<int32_t>().data();
-      return visit([&](size_t i) { return OrderBits(int64_t{v[i]}); });
-    }
-    case TypeId::kInt64:
-    case TypeId::kTimestamp: {
-      const int64_t* v = c.data<int64_t>().data();
-      return visit([&](size_t i) { return OrderBits(v[i]); });
-    }
-  }
-}
-
 // Rows per task of the passes over all rows.
 constexpr size_t kRowsPerTask = size_t{1} << 16;
 
