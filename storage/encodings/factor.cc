@@ -103,14 +103,15 @@ Segments ChooseSegments(std::span<const int64_t> v) {
   };
   for (int64_t x : v) {
     const uint64_t m = Magnitude(x);
-    if (g != 0 && !DividesEvenly(m, g) && SurelyApart(g, m)) {
+    const bool divides = g != 0 && DividesEvenly(m, g);
+    if (g != 0 && !divides && SurelyApart(g, m)) {
       close();
       g = m;
       len = 1;
       nonzero = 1;  // m != 0: zero divides evenly
       continue;
     }
-    const uint64_t ng = g != 0 && DividesEvenly(m, g) ? g : Gcd(g, m);
+    const uint64_t ng = divides ? g : Gcd(g, m);
     bool join = len == 0 || ng == g;
     if (!join && ng > 1 && g != 0) {
       const double cost = static_cast<double>(nonzero) * std::log2(static_cast<double>(g / ng)) +
