@@ -135,6 +135,57 @@ bool SimilarRuns(double planned, double actual) {
   return actual <= planned * kReplanRatio + kSlack && planned <= actual * kReplanRatio + kSlack;
 }
 
+// Rows repeated since the plan was made (a join's output): the values have
+// clearly fewer runs per row than the plan's.
+bool RepeatedRows(double planned, double actual) {
+  constexpr double kSlack = 0.001;
+  return actual * kReplanRatio + kSlack < planned;
+}
+
+// `node` (an int stream's tree) preceded by run-length encoding, unless it
+// already is rle or a constant: the repeats become run lengths, and the run
+// values are the plan's kind of stream again. An rle node without a lengths
+// child leaves the lengths' encoding to the choice.
+EncodeNode InRuns(const EncodeNode& node) {
+  if (node.id == EncodingId::kRle || node.id == EncodingId::kConstant) return node;
+  EncodeNode rle;
+  rle.id = EncodingId::kRle;
+  rle.children.push_back(node);
+  return rle;
+}
+
+// A plan for values of `type` whose rows were repeated, made from `values`
+// (the plan for the rows before): the int stream (a string dictionary's
+// codes) in runs. An int stream goes under zstd too (kept only where that
+// makes the block smaller: the runs may make it pay); a string dictionary
+// keeps the plan's choice, since under zstd its entries would stay plain.
+// Choosing afresh for a join's repeated rows cost a third of a small
+// build's final write. False for doubles: they choose afresh.
+bool PlanForRepeatedRows(const EncodeNode& values, TypeId type, EncodeNode* out) {
+  const bool zipped = values.id == EncodingId::kZstd && !values.children.empty();
+  EncodeNode inner = zipped ? values.children[0] : values;
+  if (type == TypeId::kDouble) return false;
+  if (type == TypeId::kString) {
+    if (inner.id != EncodingId::kDictionary || inner.children.size() != 3) return false;
+    inner.children[2] = InRuns(inner.children[2]);
+  } else {
+    inner = InRuns(inner);
+  }
+  inner.bytes_in = PlainBytes(values);  // so EncodeStream can judge the result per byte
+  if (type == TypeId::kString && !zipped) {
+    inner.bytes_out = values.bytes_out;
+    *out = std::move(inner);
+    return true;
+  }
+  EncodeNode z;
+  z.id = EncodingId::kZstd;
+  z.bytes_in = inner.bytes_in;
+  z.bytes_out = values.bytes_out;
+  z.children.push_back(std::move(inner));
+  *out = std::move(z);
+  return true;
+}
+
 // EncodeChunk with ctx.zstd_sizes set.
 EncodedChunk EncodeChunkWith(const Column& column, size_t begin, size_t end,
                              const EncodeContext& ctx, const ChunkPlan* plan) {
@@ -158,8 +209,15 @@ EncodedChunk EncodeChunkWith(const Column& column, size_t begin, size_t end,
   }
   if (meta.null_count < rows) {
     out.plan.value_runs = RunShare(column, begin, end);
-    const bool follow = plan != nullptr && SimilarRuns(plan->value_runs, out.plan.value_runs);
-    Encoded v = EncodeValues(column, begin, end, follow ? &plan->values : nullptr, ctx);
+    const EncodeNode* values_plan = nullptr;
+    EncodeNode repeated;
+    if (plan != nullptr && SimilarRuns(plan->value_runs, out.plan.value_runs)) {
+      values_plan = &plan->values;
+    } else if (plan != nullptr && RepeatedRows(plan->value_runs, out.plan.value_runs) &&
+               PlanForRepeatedRows(plan->values, column.type(), &repeated)) {
+      values_plan = &repeated;
+    }
+    Encoded v = EncodeValues(column, begin, end, values_plan, ctx);
     out.bytes += v.bytes;
     meta.value_steps = FlattenSteps(v.node);
     out.plan.values = std::move(v.node);

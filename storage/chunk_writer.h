@@ -33,18 +33,19 @@ struct EncodedChunk {
 
 // Encodes the chunk choosing every block's encoding, or, given a plan (from
 // an earlier chunk of the same column), following it: much cheaper, since the
-// choice costs several trial encodings per block. Values whose runs per row
-// differ from the plan's by more than a quarter either way (e.g. rows a join
-// repeated) are chosen afresh; so is a followed stream that compresses
-// clearly worse per byte than it did for the plan's chunk (the smaller result
-// is kept).
+// choice costs several trial encodings per block. Values with more than a
+// quarter more runs per row than the plan's are chosen afresh; values with
+// clearly fewer (rows a join repeated) follow the plan in runs (rle over the
+// plan's int stream or string codes; doubles are chosen afresh). A followed
+// stream that compresses clearly worse per byte than it did for the plan's
+// chunk is chosen afresh too (the smaller result is kept).
 // REQUIRES: begin < end <= column.size().
 EncodedChunk EncodeChunk(const Column& column, size_t begin, size_t end, const EncodeContext& ctx,
                          const ChunkPlan* plan = nullptr);
 
-// True when EncodeChunk given `plan` would follow it for the values of rows
-// [begin, end) rather than choose them afresh (their runs per row are like
-// the plan's). REQUIRES: begin < end <= column.size().
+// True when EncodeChunk given `plan` would follow it as it is for the values
+// of rows [begin, end) (their runs per row are like the plan's).
+// REQUIRES: begin < end <= column.size().
 bool FollowsPlan(const Column& column, size_t begin, size_t end, const ChunkPlan& plan);
 
 }  // namespace stedi
