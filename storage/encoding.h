@@ -118,15 +118,16 @@ Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx);
 Encoded WrapZstd(Encoded inner, int level);
 // Size of `bytes` after zstd at a fast level (used to rank candidates).
 size_t ZstdSizeEstimate(const std::string& bytes);
-// True when zstd at the final level would not bring `bytes` (8 to 512 KB)
-// below `rival` bytes, judged by the fast level, whose window covers blocks
-// of that size whole: it leaves them above `rival` and finds no matches to
-// speak of (its output is not 10% below the bytes' order-0 entropy: random
-// text such as UUIDs, where slower levels find none either; on such text
-// the final level costs ~15 us/KB, 10x the fast one). On text with matches
-// the final level can beat the fast one by 30% (emails), so there it always
-// runs; so it does on small blocks (their estimate would cost as much as
-// compressing) and on larger ones (repeats beyond the fast level's window).
+// True when zstd at the final level would not bring `bytes` (8 KB or more)
+// below `rival` bytes, judged by the fast level with a window over the whole
+// block (its default 512 KB one, or a wider one for larger blocks, so that
+// repeats anywhere in the block count): it leaves them above `rival` and
+// finds no matches to speak of (its output is not 10% below the bytes'
+// order-0 entropy: random text such as UUIDs, where slower levels find none
+// either; on such text the final level costs ~15 us/KB, 10x the fast one).
+// On text with matches the final level can beat the fast one by 30%
+// (emails), so there it always runs; so it does on small blocks (their
+// estimate would cost as much as compressing).
 bool ZstdCannotWin(const std::string& bytes, size_t rival);
 
 // Decoders. `block` is exactly one block; its first byte's absolute offset is

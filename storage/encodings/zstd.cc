@@ -10,6 +10,8 @@
 #include <xxhash.h>
 #include <zstd.h>
 
+#include <algorithm>
+#include <bit>
 #include <cmath>
 #include <memory>
 
@@ -68,6 +70,25 @@ size_t ZstdSizeEstimate(const std::string& bytes) {
   return ZSTD_isError(n) ? bytes.size() : n;
 }
 
+// ZstdSizeEstimate with a window over the whole block and a hash table as
+// large as the window allows (up to 1 Mi entries): the fast level then sees
+// repeats anywhere in blocks larger than its default 512 KB window, as the
+// final level does, at the fast level's speed.
+size_t WholeBlockEstimate(const std::string& bytes) {
+  ZSTD_CCtx* cctx = ThreadCCtx();
+  if (cctx == nullptr) return ZstdSizeEstimate(bytes);
+  const int window = std::clamp(static_cast<int>(std::bit_width(bytes.size() - 1)), 19, 27);
+  ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_compressionLevel, kEstimateLevel);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_windowLog, window);
+  ZSTD_CCtx_setParameter(cctx, ZSTD_c_hashLog, std::min(window, 20));
+  thread_local std::string buf;
+  buf.resize(ZSTD_compressBound(bytes.size()));
+  const size_t n = ZSTD_compress2(cctx, buf.data(), buf.size(), bytes.data(), bytes.size());
+  ZSTD_CCtx_reset(cctx, ZSTD_reset_session_and_parameters);
+  return ZSTD_isError(n) ? bytes.size() : n;
+}
+
 // The size of `bytes` coded at their order-0 entropy (each byte value alone).
 double EntropyBytes(const std::string& bytes) {
   size_t counts[256] = {};
@@ -82,11 +103,13 @@ double EntropyBytes(const std::string& bytes) {
 
 bool ZstdCannotWin(const std::string& bytes, size_t rival) {
   constexpr size_t kLargeBytes = 8 << 10;
-  // Level 1's window covers a whole block up to 512 KB; beyond, repeats
-  // farther apart than its window are found by the final level only.
+  // Level 1's window covers a whole block up to 512 KB; a larger one is
+  // judged with a window over all of it (repeats farther apart than 512 KB
+  // are found by the final level, and so must be by the judge).
   constexpr size_t kFastWindow = 512 << 10;
-  if (bytes.size() < kLargeBytes || bytes.size() > kFastWindow) return false;
-  const auto fast = static_cast<double>(ZstdSizeEstimate(bytes));
+  if (bytes.size() < kLargeBytes) return false;
+  const auto fast = static_cast<double>(bytes.size() <= kFastWindow ? ZstdSizeEstimate(bytes)
+                                                                    : WholeBlockEstimate(bytes));
   const auto other = static_cast<double>(rival);
   return fast > other * 1.05 && fast > EntropyBytes(bytes) * 0.9;
 }

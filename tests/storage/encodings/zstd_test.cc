@@ -41,10 +41,33 @@ TEST(ZstdCannotWinTest, OnlyRandomTextAboveTheRival) {
   EXPECT_FALSE(ZstdCannotWin(uuids, fast * 12 / 10));
   EXPECT_FALSE(ZstdCannotWin(uuids.substr(0, 4000), 1));
   EXPECT_FALSE(ZstdCannotWin(emails, ZstdSizeEstimate(emails) * 8 / 10));
-  // Past the fast level's window the final level may find far repeats.
-  std::string far = uuids;
-  while (far.size() <= (512 << 10)) far += uuids;
-  EXPECT_FALSE(ZstdCannotWin(far, 1));
+  // Repeats within the fast level's window are found there.
+  std::string near = uuids;
+  while (near.size() <= (512 << 10)) near += uuids;
+  EXPECT_FALSE(ZstdCannotWin(near, 1));
+}
+
+// Blocks larger than the fast level's 512 KB window are judged with a window
+// over the whole block: random text still cannot win, but a block whose
+// second half repeats its first, 600 KB back, can.
+TEST(ZstdCannotWinTest, LargeBlocksSeeFarRepeats) {
+  std::mt19937_64 rng(11);
+  std::string uuids;
+  while (uuids.size() < (600 << 10)) {
+    for (int k = 0; k < 36; ++k)
+      uuids += (k == 8 || k == 13 || k == 18 || k == 23) ? '-' : "0123456789abcdef"[rng() % 16];
+  }
+  std::string twice = uuids + uuids;
+  std::string fresh = uuids;
+  while (fresh.size() < twice.size()) {
+    for (int k = 0; k < 36; ++k)
+      fresh += (k == 8 || k == 13 || k == 18 || k == 23) ? '-' : "0123456789abcdef"[rng() % 16];
+  }
+  const size_t rival = fresh.size() * 4 / 10;  // below the fast level, as a byte split is
+  EXPECT_TRUE(ZstdCannotWin(fresh, rival));
+  EXPECT_FALSE(ZstdCannotWin(twice, rival));
+  // The final level does find the repeat: the judge is right to let it run.
+  EXPECT_LT(WrapZstd(Encoded{twice, {}}, 6).bytes.size(), twice.size() * 3 / 10);
 }
 
 }  // namespace
