@@ -111,8 +111,18 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx,
 
 // Best of the raw choice and zstd over the zstd-ranked choice: the entry point
 // for a chunk's top-level blocks. `encode` is one of the functions above.
+// When the raw choice comes to less than kZstdRankedMinBytes, the
+// zstd-ranked choice is not made and zstd goes over the raw one instead.
 template <typename Fn>
 Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx);
+
+// The zstd-ranked choice costs as much as the raw one (more: its candidates
+// are ranked by zstd estimates) and pays on large blocks, whose zstd-friendly
+// layouts (byte-aligned widths, entries left plain for one zstd over the
+// block) beat the raw choice compressed: the scale-30 lake is 1.1% smaller
+// with it. Below 16 KB it gained 0.4% of the scale-1 lake (0.47% on the real
+// data) for 10% of the build's CPU.
+inline constexpr size_t kZstdRankedMinBytes = 16 << 10;
 
 // Wraps `inner` in a zstd block at ctx.zstd_level.
 Encoded WrapZstd(Encoded inner, int level);
@@ -169,6 +179,10 @@ Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx) {
   EncodeContext raw = ctx;
   raw.for_zstd = false;
   Encoded best = encode(raw);
+  if (best.bytes.size() < kZstdRankedMinBytes) {
+    Encoded zipped = WrapZstd(best, ctx.zstd_level);
+    return zipped.bytes.size() < best.bytes.size() ? zipped : best;
+  }
   EncodeContext z = ctx;
   z.for_zstd = true;
   Encoded inner = encode(z);

@@ -107,7 +107,11 @@ TEST(ChunkWriterTest, RepeatedStringRowsKeepTheDictionaryPlan) {
   const EncodeContext ctx;
   Column once(TypeId::kString), thrice(TypeId::kString);
   std::mt19937_64 rng(7);
-  for (size_t i = 0; i < kRows; ++i) once.AppendString("device-" + std::to_string(rng() % 500));
+  // 2,000 devices with 40-byte names: a block over kZstdRankedMinBytes, so
+  // that choosing it makes zstd-ranked trials.
+  std::vector<std::string> names;
+  for (int d = 0; d < 2000; ++d) names.push_back("device-" + std::to_string(rng()) + "-sensor");
+  for (size_t i = 0; i < kRows; ++i) once.AppendString(names[rng() % names.size()]);
   for (size_t i = 0; i < kRows; ++i) thrice.AppendString(once.GetString(i / 3));
   const EncodedChunk chosen = EncodeChunk(once, 0, kRows, ctx);
   ZstdSizeMemo followed_trials, own_trials;

@@ -315,6 +315,29 @@ TEST(EncodingTest, ZstdOnTopWhenItPays) {
   EXPECT_NE(RoundTripInts(random, true).node.id, EncodingId::kZstd);
 }
 
+// The zstd-ranked choice runs only for blocks whose raw choice comes to at
+// least kZstdRankedMinBytes: a small block makes no zstd estimates, a large
+// one does; both decode to their values.
+TEST(EncodingTest, ZstdRankedChoiceOnlyForLargeBlocks) {
+  std::mt19937_64 rng(8);
+  auto stream = [&](size_t n) {
+    std::vector<int64_t> v;
+    for (size_t i = 0; i < n; ++i) v.push_back(static_cast<int64_t>(rng() % 100000));
+    return v;
+  };
+  for (const size_t n : {size_t{2000}, size_t{40000}}) {
+    const std::vector<int64_t> v = stream(n);
+    ZstdSizeMemo memo;
+    EncodeContext ctx;
+    ctx.zstd_sizes = &memo;
+    const Encoded e = EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
+    EXPECT_EQ(memo.size() > 0, n * 17 / 8 >= kZstdRankedMinBytes) << n;  // ~17 bits a value
+    std::vector<int64_t> back(n);
+    ASSERT_TRUE(DecodeInts(Reader(e.bytes), n, back.data()).ok());
+    EXPECT_EQ(back, v);
+  }
+}
+
 TEST(EncodingTest, DoublesSensorAxesBecomeTwoBitCodes) {
   std::mt19937_64 rng(7);
   std::vector<double> v(10000);
