@@ -83,13 +83,23 @@ class ZstdSizeMemo {
   std::unordered_map<uint64_t, size_t> sizes_;  // hash ^ length -> estimate
 };
 
+// The zstd-ranked choice costs as much as the raw one (more: its candidates
+// are ranked by zstd estimates) and pays on large blocks, whose zstd-friendly
+// layouts (byte-aligned widths, entries left plain for one zstd over the
+// block) beat the raw choice compressed: the scale-30 lake is 1.1% smaller
+// with it. Below 16 KB it gained 0.4% of the scale-1 lake (0.47% on the real
+// data) for 10% of the build's CPU.
+inline constexpr size_t kZstdRankedMinBytes = 16 << 10;
+
 struct EncodeContext {
   int depth = 3;                   // how many more levels of nesting may be tried
   bool for_zstd = false;           // rank candidates by their zstd-compressed size
   int zstd_level = 19;             // level for blocks actually compressed
   int dictionary_zstd_level = 19;  // level for the bytes of string dictionaries
-  bool on_sample = false;          // encoding a sample to estimate a candidate's size
-  bool nested = false;             // choosing a child block (set by ChildContext)
+  // Top-level blocks whose raw choice is smaller skip the zstd-ranked choice.
+  size_t zstd_ranked_min_bytes = kZstdRankedMinBytes;
+  bool on_sample = false;  // encoding a sample to estimate a candidate's size
+  bool nested = false;     // choosing a child block (set by ChildContext)
   // When set, the block follows this tree (an earlier chunk's choice) instead
   // of choosing: same encodings, parameters from the values. Where the tree
   // does not fit the values (a constant that is not), the choice runs there.
@@ -111,18 +121,10 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx,
 
 // Best of the raw choice and zstd over the zstd-ranked choice: the entry point
 // for a chunk's top-level blocks. `encode` is one of the functions above.
-// When the raw choice comes to less than kZstdRankedMinBytes, the
+// When the raw choice comes to less than ctx.zstd_ranked_min_bytes, the
 // zstd-ranked choice is not made and zstd goes over the raw one instead.
 template <typename Fn>
 Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx);
-
-// The zstd-ranked choice costs as much as the raw one (more: its candidates
-// are ranked by zstd estimates) and pays on large blocks, whose zstd-friendly
-// layouts (byte-aligned widths, entries left plain for one zstd over the
-// block) beat the raw choice compressed: the scale-30 lake is 1.1% smaller
-// with it. Below 16 KB it gained 0.4% of the scale-1 lake (0.47% on the real
-// data) for 10% of the build's CPU.
-inline constexpr size_t kZstdRankedMinBytes = 16 << 10;
 
 // Wraps `inner` in a zstd block at ctx.zstd_level.
 Encoded WrapZstd(Encoded inner, int level);
@@ -179,7 +181,7 @@ Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx) {
   EncodeContext raw = ctx;
   raw.for_zstd = false;
   Encoded best = encode(raw);
-  if (best.bytes.size() < kZstdRankedMinBytes) {
+  if (best.bytes.size() < ctx.zstd_ranked_min_bytes) {
     Encoded zipped = WrapZstd(best, ctx.zstd_level);
     return zipped.bytes.size() < best.bytes.size() ? zipped : best;
   }

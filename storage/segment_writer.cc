@@ -81,6 +81,7 @@ std::string EncodeSegment(const Table& table, size_t begin, size_t end, const Wr
   EncodeContext ctx;
   ctx.zstd_level = options.zstd_level;
   ctx.dictionary_zstd_level = options.dictionary_zstd_level;
+  ctx.zstd_ranked_min_bytes = options.zstd_ranked_min_bytes;
   // The first row group's chunks choose their encodings; the other row
   // groups follow those choices (EncodeChunk), which costs a fraction of
   // choosing. Each (row group, column) chunk of a phase is an independent

@@ -316,8 +316,9 @@ TEST(EncodingTest, ZstdOnTopWhenItPays) {
 }
 
 // The zstd-ranked choice runs only for blocks whose raw choice comes to at
-// least kZstdRankedMinBytes: a small block makes no zstd estimates, a large
-// one does; both decode to their values.
+// least ctx.zstd_ranked_min_bytes (16 KB by default): a small block makes no
+// zstd estimates, a large one does, and a small one does too with the
+// threshold at 0; all decode to their values.
 TEST(EncodingTest, ZstdRankedChoiceOnlyForLargeBlocks) {
   std::mt19937_64 rng(8);
   auto stream = [&](size_t n) {
@@ -326,15 +327,19 @@ TEST(EncodingTest, ZstdRankedChoiceOnlyForLargeBlocks) {
     return v;
   };
   for (const size_t n : {size_t{2000}, size_t{40000}}) {
-    const std::vector<int64_t> v = stream(n);
-    ZstdSizeMemo memo;
-    EncodeContext ctx;
-    ctx.zstd_sizes = &memo;
-    const Encoded e = EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
-    EXPECT_EQ(memo.size() > 0, n * 17 / 8 >= kZstdRankedMinBytes) << n;  // ~17 bits a value
-    std::vector<int64_t> back(n);
-    ASSERT_TRUE(DecodeInts(Reader(e.bytes), n, back.data()).ok());
-    EXPECT_EQ(back, v);
+    for (const size_t threshold : {kZstdRankedMinBytes, size_t{0}}) {
+      const std::vector<int64_t> v = stream(n);
+      ZstdSizeMemo memo;
+      EncodeContext ctx;
+      ctx.zstd_sizes = &memo;
+      ctx.zstd_ranked_min_bytes = threshold;
+      const Encoded e =
+          EncodeTopLevel([&](const EncodeContext& c) { return EncodeInts(v, c); }, ctx);
+      EXPECT_EQ(memo.size() > 0, n * 17 / 8 >= threshold) << n;  // ~17 bits a value
+      std::vector<int64_t> back(n);
+      ASSERT_TRUE(DecodeInts(Reader(e.bytes), n, back.data()).ok());
+      EXPECT_EQ(back, v);
+    }
   }
 }
 
