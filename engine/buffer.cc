@@ -71,9 +71,9 @@ void* AllocateLarge(size_t bytes) {
   return p;
 }
 
-void FreeLarge(void* p, size_t bytes) {
+void FreeLarge(void* p, size_t bytes, BlockReuse reuse) {
   if (!p) return;
-  if (bytes >= kHugePage) {
+  if (bytes >= kHugePage && reuse == BlockReuse::kKeep) {
     // Blocks are only reused when big enough, so the recorded capacity is
     // the allocation size rounded like AllocateLarge rounds it; a reused
     // block larger than that just gives away its tail.

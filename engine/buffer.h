@@ -14,11 +14,16 @@
 
 namespace stedi {
 
-// Large blocks freed by one operator are kept (up to a bound) and reused by
-// the next: on this class of VM, first-touch page zeroing of fresh memory cost
-// more than the join itself.
+// What becomes of a large block when its Buffer is freed. kKeep: it is kept
+// (up to a bound) for the next Buffer: on this class of VM, first-touch page
+// zeroing of fresh memory cost more than the join itself. kRelease: it goes
+// back to malloc at once, for any later allocation to reuse: for one-off
+// arrays as large as a whole table (a sort's keys), which kept blocks
+// would hold for the rest of a lake build (scale 30: +80 MiB peak).
+enum class BlockReuse { kKeep, kRelease };
+
 void* AllocateLarge(size_t bytes);  // never null; aborts when out of memory
-void FreeLarge(void* p, size_t bytes);
+void FreeLarge(void* p, size_t bytes, BlockReuse reuse = BlockReuse::kKeep);
 
 template <typename T>
 class Buffer {
@@ -27,18 +32,23 @@ class Buffer {
  public:
   Buffer() = default;
   // n elements with unspecified contents.
-  explicit Buffer(size_t n)
-      : data_(n ? static_cast<T*>(AllocateLarge(n * sizeof(T))) : nullptr), size_(n) {}
+  explicit Buffer(size_t n, BlockReuse reuse = BlockReuse::kKeep)
+      : data_(n ? static_cast<T*>(AllocateLarge(n * sizeof(T))) : nullptr),
+        size_(n),
+        reuse_(reuse) {}
   Buffer(Buffer&& o) noexcept
-      : data_(std::exchange(o.data_, nullptr)), size_(std::exchange(o.size_, 0)) {}
+      : data_(std::exchange(o.data_, nullptr)),
+        size_(std::exchange(o.size_, 0)),
+        reuse_(o.reuse_) {}
   Buffer& operator=(Buffer&& o) noexcept {
     std::swap(data_, o.data_);
     std::swap(size_, o.size_);
+    std::swap(reuse_, o.reuse_);
     return *this;
   }
   Buffer(const Buffer&) = delete;
   Buffer& operator=(const Buffer&) = delete;
-  ~Buffer() { FreeLarge(data_, size_ * sizeof(T)); }
+  ~Buffer() { FreeLarge(data_, size_ * sizeof(T), reuse_); }
 
   T* data() { return data_; }
   const T* data() const { return data_; }
@@ -55,6 +65,7 @@ class Buffer {
  private:
   T* data_ = nullptr;
   size_t size_ = 0;
+  BlockReuse reuse_ = BlockReuse::kKeep;
 };
 
 }  // namespace stedi

@@ -10,11 +10,9 @@
 // ranks), so their codes order like their values: a join on the sorted
 // column then finds that side already sorted and keeps its order, instead of
 // emitting rows in the input dictionary's first-appearance order.
-#include <sys/mman.h>
 
 #include <algorithm>
 #include <bit>
-#include <cstdlib>
 #include <memory>
 #include <numeric>
 #include <utility>
@@ -95,37 +93,12 @@ void VisitImages(const Column& c, const KeyImage& img, size_t begin, size_t end,
   });
 }
 
-// Sort keys for a whole table, given back to malloc when freed. Not Buffer:
-// Buffer keeps freed blocks cached for later operators, and a sort of a
-// whole landing table would keep its bytes reserved for the rest of a lake
-// build (scale 30: +80 MiB peak); freed, the next tables reuse them. Like
-// Buffer it asks for transparent huge pages: first-touch faults on 4 KB
-// pages cost a quarter of the sort. Uninitialised.
+// A sort's key arrays are as large as the table: given back to malloc when
+// freed rather than kept for later operators (BlockReuse::kRelease).
 template <typename T>
-class HugeArray {
- public:
-  explicit HugeArray(size_t n) {
-    constexpr size_t kHugePage = size_t{2} << 20;
-    const size_t bytes = std::max<size_t>(1, n * sizeof(T));
-    if (bytes < kHugePage) {
-      data_.reset(static_cast<T*>(std::malloc(bytes)));  // small: no rounding up
-    } else {
-      const size_t rounded = (bytes + kHugePage - 1) / kHugePage * kHugePage;
-      data_.reset(static_cast<T*>(std::aligned_alloc(kHugePage, rounded)));
-      if (data_) madvise(data_.get(), rounded, MADV_HUGEPAGE);  // a hint: failure only costs speed
-    }
-    if (!data_) std::abort();  // out of memory, as Buffer does
-  }
-  T* get() { return data_.get(); }
-  T& operator[](size_t i) { return data_.get()[i]; }
-  void reset() { data_.reset(); }
-
- private:
-  struct Free {
-    void operator()(T* p) const { std::free(p); }
-  };
-  std::unique_ptr<T, Free> data_;
-};
+Buffer<T> KeyArray(size_t n) {
+  return Buffer<T>(n, BlockReuse::kRelease);
+}
 
 // The stable sorted order of `n` rows by keys whose images pack into at most
 // 64 bits (first key highest); empty when the rows are already in it. Each
@@ -138,8 +111,8 @@ std::vector<uint32_t> PackedSortOrder(const std::vector<const Column*>& columns,
                                       size_t n, int threads) {
   const int row_bits = n <= 1 ? 0 : std::bit_width(n - 1);
   const bool with_rows = total_width + row_bits <= 64;
-  HugeArray<uint64_t> keys(n);
-  uint64_t* k = keys.get();
+  Buffer<uint64_t> keys = KeyArray<uint64_t>(n);
+  uint64_t* k = keys.data();
   std::vector<char> sorted(TaskCount(n), 1);
   ParallelFor(threads, sorted.size(), [&](size_t t) {
     const auto [begin, end] = TaskRows(t, n);
@@ -166,8 +139,8 @@ std::vector<uint32_t> PackedSortOrder(const std::vector<const Column*>& columns,
   if (std::all_of(sorted.begin(), sorted.end(), [](char s) { return s != 0; })) return order;
   order.resize(n);
   if (with_rows) {
-    HugeArray<uint64_t> scratch(n);
-    const uint64_t* out = RadixSortKeys(k, scratch.get(), n, total_width + row_bits, threads);
+    Buffer<uint64_t> scratch = KeyArray<uint64_t>(n);
+    const uint64_t* out = RadixSortKeys(k, scratch.data(), n, total_width + row_bits, threads);
     const uint64_t row_mask = row_bits == 0 ? 0 : (uint64_t{1} << row_bits) - 1;
     ParallelFor(threads, sorted.size(), [&](size_t t) {
       const auto [begin, end] = TaskRows(t, n);
@@ -175,14 +148,14 @@ std::vector<uint32_t> PackedSortOrder(const std::vector<const Column*>& columns,
     });
     return order;
   }
-  HugeArray<KeyRow> rows(n);
+  Buffer<KeyRow> rows = KeyArray<KeyRow>(n);
   ParallelFor(threads, sorted.size(), [&](size_t t) {
     const auto [begin, end] = TaskRows(t, n);
     for (size_t r = begin; r < end; ++r) rows[r] = KeyRow{k[r], static_cast<uint32_t>(r), 0};
   });
-  keys.reset();
-  HugeArray<KeyRow> scratch(n);
-  const KeyRow* out = RadixSortKeyRows(rows.get(), scratch.get(), n, total_width, threads);
+  keys = Buffer<uint64_t>();
+  Buffer<KeyRow> scratch = KeyArray<KeyRow>(n);
+  const KeyRow* out = RadixSortKeyRows(rows.data(), scratch.data(), n, total_width, threads);
   ParallelFor(threads, sorted.size(), [&](size_t t) {
     const auto [begin, end] = TaskRows(t, n);
     for (size_t r = begin; r < end; ++r) order[r] = out[r].row;
