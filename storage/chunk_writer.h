@@ -35,8 +35,9 @@ struct EncodedChunk {
 // an earlier chunk of the same column), following it: much cheaper, since the
 // choice costs several trial encodings per block. Values with more than a
 // quarter more runs per row than the plan's are chosen afresh; values with
-// clearly fewer (rows a join repeated) follow the plan in runs (rle over the
-// plan's int stream or string codes; doubles are chosen afresh). A followed
+// clearly fewer (rows a join repeated), at most one run per two rows, follow
+// the plan in runs (rle over the plan's int stream or string codes; doubles
+// are chosen afresh), and other changes of runs choose afresh too. A followed
 // stream that compresses clearly worse per byte than it did for the plan's
 // chunk is chosen afresh too (the smaller result is kept).
 // REQUIRES: begin < end <= column.size().

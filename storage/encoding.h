@@ -130,17 +130,17 @@ Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx);
 Encoded WrapZstd(Encoded inner, int level);
 // Size of `bytes` after zstd at a fast level (used to rank candidates).
 size_t ZstdSizeEstimate(const std::string& bytes);
-// True when zstd at the final level would not bring `bytes` (8 KB or more)
-// below `rival` bytes, judged by the fast level with a window over the whole
-// block (its default 512 KB one, or a wider one for larger blocks, so that
-// repeats anywhere in the block count): it leaves them above `rival` and
-// finds no matches to speak of (its output is not 10% below the bytes'
-// order-0 entropy: random text such as UUIDs, where slower levels find none
-// either; on such text the final level costs ~15 us/KB, 10x the fast one).
-// On text with matches the final level can beat the fast one by 30%
-// (emails), so there it always runs; so it does on small blocks (their
-// estimate would cost as much as compressing).
-bool ZstdCannotWin(const std::string& bytes, size_t rival);
+// True when zstd at `level` would not bring `bytes` (8 KB to 128 MB) below
+// `rival` bytes, judged by the fast level with a window over the whole block
+// and the level's shortest match (so that repeats anywhere in the block, as
+// short as the level uses, count): it leaves them above `rival` and finds no
+// matches to speak of (its output is not 10% below the bytes' order-0
+// entropy: random text such as UUIDs, where slower levels find none either;
+// on such text level 6 costs ~15 us/KB, 10x the fast one). On text with
+// matches the final level can beat the fast one by 30% (emails), so there
+// it always runs; so it does on small blocks (their estimate would cost as
+// much as compressing) and for levels that look for 3-byte matches.
+bool ZstdCannotWin(const std::string& bytes, size_t rival, int level);
 
 // Decoders. `block` is exactly one block; its first byte's absolute offset is
 // in.base(), used only for messages. `nesting` guards against deep hostile
@@ -188,7 +188,7 @@ Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx) {
   EncodeContext z = ctx;
   z.for_zstd = true;
   Encoded inner = encode(z);
-  if (ZstdCannotWin(inner.bytes, best.bytes.size())) return best;
+  if (ZstdCannotWin(inner.bytes, best.bytes.size(), ctx.zstd_level)) return best;
   Encoded zipped = WrapZstd(std::move(inner), ctx.zstd_level);
   return zipped.bytes.size() < best.bytes.size() ? zipped : best;
 }

@@ -244,12 +244,15 @@ std::optional<Encoded> FollowDoubles(std::span<const double> values, const Encod
   return std::nullopt;
 }
 
-// `plain` (bytes) wrapped in zstd when that is smaller. A high level pays on
+// The zstd level for `bytes` of a string dictionary: a high level pays on
 // small dictionaries and costs too much on big ones.
+int DictionaryLevel(size_t bytes, const EncodeContext& ctx) {
+  return bytes <= kSmallDictionaryBytes ? ctx.dictionary_zstd_level : ctx.zstd_level;
+}
+
+// `plain` (bytes) wrapped in zstd when that is smaller.
 Encoded ZstdIfSmaller(Encoded plain, const EncodeContext& ctx) {
-  const int level =
-      plain.node.bytes_in <= kSmallDictionaryBytes ? ctx.dictionary_zstd_level : ctx.zstd_level;
-  Encoded zipped = WrapZstd(plain, level);
+  Encoded zipped = WrapZstd(plain, DictionaryLevel(plain.node.bytes_in, ctx));
   return zipped.bytes.size() < plain.bytes.size() ? std::move(zipped) : std::move(plain);
 }
 
@@ -305,7 +308,9 @@ Encoded EncodeBytes(std::span<const uint8_t> bytes, const EncodeContext& ctx, si
   Encoded split;
   if (!EncodeSplitBytes(bytes, entry_width, ctx, &split))
     return ZstdIfSmaller(std::move(plain), ctx);
-  if (ZstdCannotWin(plain.bytes, split.bytes.size())) return split;  // UUIDs
+  if (ZstdCannotWin(plain.bytes, split.bytes.size(), DictionaryLevel(bytes.size(), ctx))) {
+    return split;  // UUIDs
+  }
   Encoded best = ZstdIfSmaller(std::move(plain), ctx);
   return split.bytes.size() < best.bytes.size() ? split : best;
 }

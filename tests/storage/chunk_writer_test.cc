@@ -72,7 +72,7 @@ TEST(ChunkWriterTest, APlanThatNoLongerPaysIsChosenAgain) {
 
 // Rows repeated (as a join repeats them) keep their bytes per value under
 // the plan of the unrepeated rows, but runs now pay: the plan is followed in
-// runs, about as small as choosing afresh and without the choice's trials.
+// runs (only the run lengths are chosen), about as small as choosing afresh.
 TEST(ChunkWriterTest, RepeatedRowsFollowThePlanInRuns) {
   const EncodeContext ctx;
   Column once(TypeId::kInt32), thrice(TypeId::kInt32);
@@ -83,6 +83,7 @@ TEST(ChunkWriterTest, RepeatedRowsFollowThePlanInRuns) {
   const EncodedChunk followed = EncodeChunk(thrice, 0, kRows, ctx, &chosen.plan);
   const EncodedChunk own = EncodeChunk(thrice, 0, kRows, ctx);
   EXPECT_LT(own.bytes.size(), chosen.bytes.size() * 3 / 4);  // the runs pay
+  // A guard (the choice finds the same tree here): following costs no bytes.
   EXPECT_LE(followed.bytes.size(), own.bytes.size() * 21 / 20)
       << Chain(followed.meta.value_steps) << " vs " << Chain(own.meta.value_steps);
 
@@ -101,14 +102,36 @@ TEST(ChunkWriterTest, RepeatedRowsFollowThePlanInRuns) {
   EXPECT_EQ((rle + 1)->depth, rle->depth + 1) << Chain(steps);
 }
 
+// Fewer runs per row than the plan's, but still more than one per two rows:
+// rle would not pay, so the values are chosen afresh (forcing runs on such
+// a plan made blocks up to 20% larger).
+TEST(ChunkWriterTest, RepeatsTooShortForRunsChooseAfresh) {
+  const EncodeContext ctx;
+  Column once(TypeId::kInt64), some(TypeId::kInt64);
+  std::mt19937_64 rng(6);
+  for (size_t i = 0; i < kRows; ++i) once.AppendInt64(static_cast<int64_t>(rng() % 4));
+  for (size_t i = 0; i < kRows; ++i) {
+    const int64_t v = static_cast<int64_t>(rng() % 4);
+    some.AppendInt64(v);
+    if (rng() % 3 == 0 && ++i < kRows) some.AppendInt64(v);  // about 0.6 runs per row
+  }
+  ChunkPlan plain;
+  plain.values.id = EncodingId::kPlain;
+  plain.values.bytes_in = plain.values.bytes_out = kRows * 8;
+  plain.value_runs = 1.0;
+  const EncodedChunk followed = EncodeChunk(some, 0, kRows, ctx, &plain);
+  const EncodedChunk own = EncodeChunk(some, 0, kRows, ctx);
+  EXPECT_EQ(followed.bytes, own.bytes) << Chain(followed.meta.value_steps);
+}
+
 // A string column's repeated rows keep the plan's dictionary and put its
 // codes in runs.
 TEST(ChunkWriterTest, RepeatedStringRowsKeepTheDictionaryPlan) {
   const EncodeContext ctx;
   Column once(TypeId::kString), thrice(TypeId::kString);
   std::mt19937_64 rng(7);
-  // 2,000 devices with 40-byte names: a block over kZstdRankedMinBytes, so
-  // that choosing it makes zstd-ranked trials.
+  // 2,000 devices with names of ~33 bytes: a block over 16 KB (the default
+  // zstd_ranked_min_bytes), so that choosing it makes zstd-ranked trials.
   std::vector<std::string> names;
   for (int d = 0; d < 2000; ++d) names.push_back("device-" + std::to_string(rng()) + "-sensor");
   for (size_t i = 0; i < kRows; ++i) once.AppendString(names[rng() % names.size()]);
@@ -123,6 +146,8 @@ TEST(ChunkWriterTest, RepeatedStringRowsKeepTheDictionaryPlan) {
   EXPECT_LE(followed.bytes.size(), own.bytes.size() * 21 / 20)
       << Chain(followed.meta.value_steps) << " vs " << Chain(own.meta.value_steps);
   // Following makes no trial encodings to rank by zstd; the choice does.
+  // (The chosen plan has no zstd root here: codes in runs under a followed
+  // dictionary, the run lengths chosen by raw size.)
   EXPECT_EQ(followed_trials.size(), 0u);
   EXPECT_GT(own_trials.size(), 0u);
   const auto& steps = followed.meta.value_steps;
