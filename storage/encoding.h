@@ -181,14 +181,17 @@ Encoded EncodeTopLevel(Fn&& encode, const EncodeContext& ctx) {
   EncodeContext raw = ctx;
   raw.for_zstd = false;
   Encoded best = encode(raw);
+  // What zstd goes over: the raw choice itself for a small block, else the
+  // choice ranked by zstd size.
+  Encoded inner;
   if (best.bytes.size() < ctx.zstd_ranked_min_bytes) {
-    Encoded zipped = WrapZstd(best, ctx.zstd_level);
-    return zipped.bytes.size() < best.bytes.size() ? zipped : best;
+    inner = best;
+  } else {
+    EncodeContext z = ctx;
+    z.for_zstd = true;
+    inner = encode(z);
+    if (ZstdCannotWin(inner.bytes, best.bytes.size(), ctx.zstd_level)) return best;
   }
-  EncodeContext z = ctx;
-  z.for_zstd = true;
-  Encoded inner = encode(z);
-  if (ZstdCannotWin(inner.bytes, best.bytes.size(), ctx.zstd_level)) return best;
   Encoded zipped = WrapZstd(std::move(inner), ctx.zstd_level);
   return zipped.bytes.size() < best.bytes.size() ? zipped : best;
 }
