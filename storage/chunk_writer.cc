@@ -133,11 +133,14 @@ double RunShare(const Column& column, size_t begin, size_t end) {
   return static_cast<double>(runs) / static_cast<double>(end - begin);
 }
 
+// Runs per row that differ by this little are no change (a handful of runs).
+constexpr double kRunsSlack = 0.001;
+
 // True when a plan made for values with `planned` runs per row may be
 // followed by values with `actual`: within a factor of kReplanRatio.
 bool SimilarRuns(double planned, double actual) {
-  constexpr double kSlack = 0.001;  // a handful of runs either way is no change
-  return actual <= planned * kReplanRatio + kSlack && planned <= actual * kReplanRatio + kSlack;
+  return actual <= planned * kReplanRatio + kRunsSlack &&
+         planned <= actual * kReplanRatio + kRunsSlack;
 }
 
 // Rows repeated since the plan was made (a join's output): the values have
@@ -145,8 +148,7 @@ bool SimilarRuns(double planned, double actual) {
 // rows, where run-length encoding pays (rle's own rule; above it, runs
 // forced on a plan made blocks up to 20% larger than choosing afresh).
 bool RepeatedRows(double planned, double actual) {
-  constexpr double kSlack = 0.001;
-  return actual * kReplanRatio + kSlack < planned && actual <= 0.5;
+  return actual * kReplanRatio + kRunsSlack < planned && actual <= 0.5;
 }
 
 // `node` (an int stream's tree) preceded by run-length encoding, unless it
