@@ -105,14 +105,6 @@ size_t JudgeEstimate(const std::string& bytes, int min_match) {
   return ZSTD_isError(n) ? bytes.size() : n;
 }
 
-}  // namespace
-
-size_t ZstdSizeEstimate(const std::string& bytes) {
-  const size_t capacity = ZSTD_compressBound(bytes.size());
-  const size_t n = Compress(bytes, kEstimateLevel, EstimateBuffer(capacity), capacity);
-  return ZSTD_isError(n) ? bytes.size() : n;
-}
-
 // The size of `bytes` coded at their order-0 entropy (each byte value alone).
 double EntropyBytes(const std::string& bytes) {
   size_t counts[256] = {};
@@ -123,6 +115,14 @@ double EntropyBytes(const std::string& bytes) {
     if (c != 0) bits -= static_cast<double>(c) * std::log2(static_cast<double>(c) / n);
   }
   return bits / 8;
+}
+
+}  // namespace
+
+size_t ZstdSizeEstimate(const std::string& bytes) {
+  const size_t capacity = ZSTD_compressBound(bytes.size());
+  const size_t n = Compress(bytes, kEstimateLevel, EstimateBuffer(capacity), capacity);
+  return ZSTD_isError(n) ? bytes.size() : n;
 }
 
 bool ZstdCannotWin(const std::string& bytes, size_t rival, int level) {
